@@ -1,0 +1,59 @@
+"""Properties of monthly runs: charge once, rates never rewrite history, totals add up."""
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+
+from complaint_accountability.rules.charges import assess_case
+from complaint_accountability.rules.periods import period
+
+from .factories import CHANNELS, RATES, SETTINGS, rates_with
+from .strategies import branches
+
+PERIODS = ["2026-09", "2026-10", "2026-11", "2026-12", "2027-01", "2027-02"]
+
+
+def monthly_runs(cases, rates=RATES):
+	"""Each period's charges, every run seeing what the earlier ones made (a charge is never undone)."""
+	made, by_period = set(), {}
+	for name in PERIODS:
+		end = period(name, SETTINGS).end_date
+		charges = [c for case in cases for c in assess_case(case, end, CHANNELS, rates, SETTINGS, made).charges]
+		made |= {c.key for c in charges}
+		by_period[name] = charges
+	return by_period
+
+
+@settings(max_examples=200, deadline=None)
+@given(branches())
+def test_each_receipt_is_charged_at_most_once_per_person(cases):
+	keys = [c.key for charges in monthly_runs(cases).values() for c in charges]
+	assert len(keys) == len(set(keys))
+
+
+@settings(max_examples=200, deadline=None)
+@given(branches())
+def test_every_charge_of_a_case_that_ends_accountable_is_made_by_the_last_run(cases):
+	made = {c.key for charges in monthly_runs(cases).values() for c in charges}
+	last = period(PERIODS[-1], SETTINGS).end_date
+	final = [assess_case(case, last, CHANNELS, RATES, SETTINGS) for case in cases]
+	assert {c.key for a in final for c in a.charges} <= made
+
+
+@settings(max_examples=150, deadline=None)
+@given(branches())
+def test_a_rate_change_never_alters_an_earlier_period(cases):
+	before = monthly_runs(cases)
+	changed = monthly_runs(cases, rates_with(("客服热线", "Direct", 999, "2026-12-21"), ("网络", "Management", 7, "2026-12-21")))
+	for name in ("2026-09", "2026-10", "2026-11", "2026-12"):
+		assert before[name] == changed[name]
+
+
+@settings(max_examples=150, deadline=None)
+@given(branches())
+def test_case_totals_equal_the_sum_of_their_charges(cases):
+	end = period("2026-12", SETTINGS).end_date
+	for case in cases:
+		assessment = assess_case(case, end, CHANNELS, RATES, SETTINGS)
+		assert assessment.total == sum((c.rate.amount for c in assessment.charges), Decimal(0))
+		assert all(c.amount > 0 for c in assessment.charges)
