@@ -1,0 +1,161 @@
+"""Assessing one period of a valid ledger with the batch rules; nothing here writes a file."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+
+from ..rules import batch
+from ..rules.cases import CASE_STATUSES, OUTCOMES, exemption_reason
+from ..rules.channels import ChannelBook
+from ..rules.charges import NO_PERSON_YET, NOTHING_NEW
+from ..rules.columns import EPOCH, encode_rates
+from ..rules.payroll import PayrollLine, PenaltyItem, payroll_lines
+from ..rules.periods import Period, period_name_of
+from ..rules.rates import CHANNEL_LIABILITIES, HANDLING_VIOLATION, RateTable
+from ..rules.receipts import RECEIPT_KINDS
+from ..rules.settings import AccountabilitySettings
+from . import columns as col
+from .problems import LedgerInvalid, LedgerProblem
+from .reader import DESK_INSTITUTION, Ledger
+
+
+@dataclass
+class LedgerAssessment:
+	period: Period
+	charges: pd.DataFrame  # one row per charge and per handling violation
+	not_charged: pd.DataFrame  # cases of the period with no charge, and why
+	payroll: list[PayrollLine]
+	ledger: pd.DataFrame  # the ledger as read, 扣款期间 filled
+	statuses: dict[str, int] = field(default_factory=dict)
+
+	@property
+	def total(self) -> Decimal:
+		return sum(self.charges["amount"], Decimal(0))
+
+
+def assess_ledger(
+	ledger: Ledger, period: Period, channels: ChannelBook, rates: RateTable, settings: AccountabilitySettings
+) -> LedgerAssessment:
+	receipts, cases, persons = ledger.receipts, ledger.cases, ledger.persons
+	case_code = pd.Index(cases.index)
+	channel_code = {channel.name: i for i, channel in enumerate(channels)}
+	rate_columns, rate_rows = encode_rates(rates, channels)
+	charged_period = receipts["charged_period"].fillna("")
+	result = batch.assess(
+		batch.ReceiptColumns(
+			case=case_code.get_indexer(receipts["case"]).astype(np.int64),
+			day=receipts["order_day"].to_numpy(dtype=np.int64) - EPOCH,
+			channel=receipts["channel"].map(channel_code).to_numpy(dtype=np.int64),
+			# A receipt charged by this same period is made again, so a re-run gives the same result.
+			charged=((charged_period != "") & (charged_period != period.name)).to_numpy(),
+		),
+		batch.CaseColumns(
+			transferred=cases["transferred"].to_numpy(dtype=bool),
+			outcome=cases["outcome"].map(OUTCOMES.index).to_numpy(dtype=np.int8),
+			referred=cases["referred"].to_numpy(dtype=bool),
+		),
+		batch.PersonColumns(
+			case=case_code.get_indexer(persons["case"]).astype(np.int64),
+			person=pd.factorize(persons["employee_number"])[0].astype(np.int64),
+			liability=persons["liability"].map(CHANNEL_LIABILITIES.index).to_numpy(dtype=np.int8),
+		),
+		rate_columns,
+		period.end_date.toordinal() - EPOCH,
+		settings,
+	)
+	_refuse_missing_rates(result, receipts, persons)
+	charges = pd.concat([_channel_charges(result, receipts, cases, persons, rate_rows),
+		_violation_charges(ledger, period, settings)], ignore_index=True)
+	charges = charges.sort_values(["institution", "received_on", "case", "row", "employee_number", "liability"],
+		kind="stable").reset_index(drop=True)
+	return LedgerAssessment(
+		period=period,
+		charges=charges,
+		not_charged=_not_charged(result, receipts, cases, persons, period),
+		payroll=payroll_lines(period.name, (
+			PenaltyItem(c.employee_number, c.full_name, c.institution, c.liability, c.amount)
+			for c in charges.sort_values(["received_on", "case"], kind="stable").itertuples()
+		)),
+		ledger=_fill_charged_period(ledger, receipts, result, period),
+		statuses={s: int((result.status == i).sum()) for i, s in enumerate(CASE_STATUSES)},
+	)
+
+
+def _refuse_missing_rates(result: batch.BatchResult, receipts: pd.DataFrame, persons: pd.DataFrame) -> None:
+	missing = np.flatnonzero(result.missing_rate)
+	if len(missing):
+		raise LedgerInvalid([
+			LedgerProblem(int(receipts["row"].iat[result.receipt[i]]), col.RECEIVED_ON,
+				f"{receipts['received_on'].iat[result.receipt[i]]} 没有生效的“{receipts['channel'].iat[result.receipt[i]]}”"
+				f"{col.LIABILITY_LABEL[persons['liability'].iat[result.person[i]]]}扣款标准")
+			for i in missing
+		])
+
+
+def _channel_charges(result, receipts, cases, persons, rate_rows) -> pd.DataFrame:
+	receipt = receipts.iloc[result.receipt]
+	person = persons.iloc[result.person]
+	return pd.DataFrame({
+		"institution": cases["institution"].reindex(receipt["case"]).to_numpy(),
+		"case": receipt["case"].to_numpy(),
+		"row": receipt["row"].to_numpy(),
+		"received_on": receipt["received_on"].to_numpy(),
+		"channel": receipt["channel"].to_numpy(),
+		"receipt_kind": [RECEIPT_KINDS[k] for k in result.kind[result.receipt]],
+		"employee_number": person["employee_number"].to_numpy(),
+		"full_name": person["full_name"].to_numpy(),
+		"liability": person["liability"].to_numpy(),
+		"violation_type": "",
+		"rate": [rate_rows[r].label for r in result.rate],
+		"amount": [Decimal(int(c)) / 100 for c in result.cents],
+	})
+
+
+def _violation_charges(ledger: Ledger, period: Period, settings: AccountabilitySettings) -> pd.DataFrame:
+	"""A handling violation is charged in the period its receipt belongs to."""
+	found = ledger.violations
+	found = found.loc[[period_name_of(d, settings) == period.name for d in found["received_on"]]]
+	institution = ledger.cases["institution"].reindex(found["case"]).to_numpy()
+	return pd.DataFrame({
+		"institution": DESK_INSTITUTION,
+		"case": found["case"].to_numpy(),
+		"row": found["row"].to_numpy(),
+		"received_on": found["received_on"].to_numpy(),
+		"channel": "",
+		"receipt_kind": "",
+		"employee_number": found["employee_number"].to_numpy(),
+		"full_name": found["full_name"].to_numpy(),
+		"liability": HANDLING_VIOLATION,
+		"violation_type": found["violation_type"].to_numpy(),
+		"rate": [f"{t}(处理机构:{i or '—'})" for t, i in zip(found["violation_type"], institution, strict=True)],
+		"amount": [Decimal(a) for a in found["amount"]],
+	})
+
+
+def _not_charged(result, receipts, cases, persons, period: Period) -> pd.DataFrame:
+	"""Cases with a receipt in this period's window that this run charges nothing, with the reason."""
+	in_period = receipts[(receipts["order_day"] >= period.start_date.toordinal())
+		& (receipts["order_day"] <= period.end_date.toordinal())]["case"].unique()
+	charged = set(receipts["case"].iloc[result.receipt])
+	with_persons = set(persons["case"])
+	rows = []
+	for case in sorted(set(in_period) - charged):
+		code = cases.index.get_loc(case)
+		status = CASE_STATUSES[result.status[code]]
+		reason = exemption_reason(status, cases["outcome"].iat[code]) or (
+			NOTHING_NEW if case in with_persons else NO_PERSON_YET)
+		rows.append((cases["institution"].iat[code], case, col.STATUS_LABEL[status], reason))
+	return pd.DataFrame(rows, columns=["institution", "case", "status", "reason"])
+
+
+def _fill_charged_period(ledger: Ledger, receipts: pd.DataFrame, result, period: Period) -> pd.DataFrame:
+	frame = ledger.frame.copy()
+	charged_rows = set(receipts["row"].iloc[result.receipt])
+	row_numbers = frame.index.to_numpy() + 2
+	current = frame[col.CHARGED_PERIOD].astype(str)
+	mine = current == period.name
+	fill = np.array([r in charged_rows for r in row_numbers])
+	frame[col.CHARGED_PERIOD] = np.where(fill, period.name, np.where(mine, "", current))
+	return frame

@@ -1,0 +1,121 @@
+"""complaint-accountability assess LEDGER --period YYYY-MM --out DIR [--rates FILE] [--settings FILE]"""
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import fields
+from datetime import date, timedelta
+from pathlib import Path
+
+from ..rules.defaults import default_channels, default_rates, default_violation_types
+from ..rules.periods import InvalidPeriodName, period
+from ..rules.settings import AccountabilitySettings
+from .assess import LedgerAssessment, assess_ledger
+from .outputs import write_all
+from .problems import LedgerInvalid
+from .rates_file import read_rates_file
+from .reader import read_ledger
+
+DEFAULT_LETTERHEAD = {
+	"issuing_organ": "财产保险股份有限公司分公司",
+	"issuing_department": "客户服务部",
+	"printed_by": "客户服务部",
+	"document_prefix": "客服",
+	"first_document_number": 1,
+}
+
+
+def _progress(message: str) -> None:
+	print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def load_settings_file(path: Path | None) -> tuple[AccountabilitySettings, dict]:
+	"""Rule settings and letterhead from a JSON file; every key is optional."""
+	values = json.loads(Path(path).read_text(encoding="utf-8")) if path else {}
+	known = {f.name for f in fields(AccountabilitySettings)}
+	unknown = set(values) - known - set(DEFAULT_LETTERHEAD) - {"issue_date"}
+	if unknown:
+		raise ValueError(f"settings file: unknown keys {', '.join(sorted(unknown))}")
+	settings = AccountabilitySettings(**{k: v for k, v in values.items() if k in known})
+	letterhead = {**DEFAULT_LETTERHEAD, **{k: v for k, v in values.items() if k in DEFAULT_LETTERHEAD}}
+	letterhead["issue_date"] = values.get("issue_date")
+	return settings, letterhead
+
+
+def notice_renderer(letterhead: dict):
+	def render(result: LedgerAssessment) -> dict[str, bytes]:
+		from ..documents.model import Letterhead
+		from ..documents.render import render_period
+		from .notices import institution_documents
+
+		issue_date = (date.fromisoformat(letterhead["issue_date"]) if letterhead["issue_date"]
+			else result.period.appeal_deadline + timedelta(days=1))
+		documents = institution_documents(result, issue_date, letterhead["document_prefix"],
+			int(letterhead["first_document_number"]))
+		_progress(f"正在生成 {len(documents)} 份正式文件(PDF)……")
+		return render_period(documents, Letterhead(
+			issuing_organ=letterhead["issuing_organ"], issuing_department=letterhead["issuing_department"],
+			printed_by=letterhead["printed_by"]), "notice")
+	return render
+
+
+def assess_command(args) -> int:
+	started = time.perf_counter()
+	settings, letterhead = load_settings_file(args.settings)
+	the_period = period(args.period, settings)
+	channels = default_channels()
+	rates = read_rates_file(args.rates, channels) if args.rates else default_rates()
+	_progress(f"读取台账 {args.ledger} ……")
+	ledger = read_ledger(args.ledger, channels, default_violation_types())
+	_progress(f"核算 {the_period.name} 考核期({the_period.start_date} 至 {the_period.end_date}),"
+		f"{len(ledger.receipts)} 条投诉记录、{len(ledger.cases)} 件投诉……")
+	result = assess_ledger(ledger, the_period, channels, rates, settings)
+	written = write_all(result, args.out, Path(args.ledger).suffix.lower(), notice_renderer(letterhead))
+	print(summary(result, written, time.perf_counter() - started))
+	return 0
+
+
+def summary(result: LedgerAssessment, written: list[Path], seconds: float) -> str:
+	period = result.period
+	statuses = "、".join(f"{name} {count}" for name, count in result.statuses.items() if count)
+	lines = [
+		f"考核期 {period.name}: {period.start_date} 至 {period.end_date},申诉截止 {period.appeal_deadline},"
+		f"发薪日 {period.payroll_date}",
+		f"投诉件状态: {statuses}",
+		f"扣款 {len(result.charges)} 笔,涉及 {result.charges['employee_number'].nunique()} 人、"
+		f"{result.charges['institution'].nunique()} 个机构,合计 {result.total:.2f} 元",
+		f"工资单 {len(result.payroll)} 行;未扣款案件 {len(result.not_charged)} 件",
+		f"写出 {len(written)} 个文件,用时 {seconds:.1f} 秒:",
+	]
+	return "\n".join(lines + [f"  {path}" for path in written])
+
+
+def build_parser() -> argparse.ArgumentParser:
+	parser = argparse.ArgumentParser(prog="complaint-accountability",
+		description="投诉管理责任追究: assess a hand-kept complaint ledger with no database.")
+	commands = parser.add_subparsers(dest="command", required=True)
+	assess = commands.add_parser("assess", help="assess one monthly period of a ledger (xlsx or csv)")
+	assess.add_argument("ledger", type=Path, help="the ledger file (.xlsx or .csv)")
+	assess.add_argument("--period", required=True, help="the period to assess, YYYY-MM")
+	assess.add_argument("--out", required=True, type=Path, help="folder for the results")
+	assess.add_argument("--rates", type=Path, help="rates file replacing the default (example) rates")
+	assess.add_argument("--settings", type=Path, help="JSON file of settings and letterhead")
+	assess.set_defaults(run=assess_command)
+	return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+	args = build_parser().parse_args(argv)
+	try:
+		return args.run(args)
+	except LedgerInvalid as error:
+		print(error.report(limit=200), file=sys.stderr)
+		return 2
+	except (InvalidPeriodName, ValueError, OSError) as error:
+		print(f"错误: {error}", file=sys.stderr)
+		return 2
+
+
+if __name__ == "__main__":
+	sys.exit(main())

@@ -1,0 +1,47 @@
+"""Turning a period's charges into the per-institution documents the documents module renders."""
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+import pandas as pd
+
+from ..documents.model import InstitutionDocument, PenaltyLine
+from ..documents.numerals import doc_number
+from . import columns as col
+from .assess import LedgerAssessment
+
+
+def channel_breakdown(channels: Iterable[str], kinds: Iterable[str]) -> str:
+	"""客服热线、监管局(升级投诉): each receipt's channel, its kind when it is not the first."""
+	parts = []
+	for channel, kind in zip(channels, kinds, strict=True):
+		label = col.RECEIPT_KIND_LABEL.get(kind, "")
+		parts.append(channel if kind in ("", "Initial") else f"{channel}({label})")
+	return "、".join(parts)
+
+
+def penalty_lines(charges: pd.DataFrame) -> tuple[PenaltyLine, ...]:
+	lines = []
+	for (case, number, liability), group in charges.groupby(["case", "employee_number", "liability"], sort=False):
+		channels = group["violation_type"].iat[0] if liability == "Handling Violation" else channel_breakdown(
+			group["channel"], group["receipt_kind"])
+		lines.append(PenaltyLine(
+			person_name=group["full_name"].iat[0], employee_number=number, post="", case_number=case,
+			liability=col.LIABILITY_LABEL[liability], channels=channels,
+			amount=sum(group["amount"], Decimal(0)),
+		))
+	return tuple(lines)
+
+
+def institution_documents(result: LedgerAssessment, issue_date: date, prefix: str,
+	first_number: int) -> list[InstitutionDocument]:
+	period = result.period
+	documents = []
+	for offset, (institution, charges) in enumerate(result.charges.groupby("institution", sort=True)):
+		documents.append(InstitutionDocument(
+			institution=institution, period=period.name, period_start=period.start_date,
+			period_end=period.end_date, appeal_deadline=period.appeal_deadline, lines=penalty_lines(charges),
+			doc_number=doc_number(prefix, issue_date.year, first_number + offset), issue_date=issue_date,
+		))
+	return documents

@@ -1,0 +1,98 @@
+"""Writing one period's results: assessment table, notices, payroll csv and the ledger back.
+
+Everything is written to a staging folder first and moved into place only when all of it
+succeeded, so a failed run leaves the output folder as it was.
+"""
+
+import csv
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from ..rules.payroll import PAYROLL_COLUMNS, component_for, money
+from . import columns as col
+from .assess import LedgerAssessment
+from .files import write_ledger_file
+
+DETAIL_HEADERS = {
+	"institution": "处理机构", "case": "投诉编号", "row": "台账行号", "received_on": "受理日期",
+	"channel": "投诉渠道", "receipt_kind": "投诉类型", "full_name": "姓名", "employee_number": "工号",
+	"liability": "责任类型", "violation_type": "违规类型", "rate": "扣款标准", "amount": "扣款金额",
+}
+NOT_CHARGED_HEADERS = {"institution": "处理机构", "case": "投诉编号", "status": "案件状态", "reason": "未扣款原因"}
+
+
+def assessment_frames(result: LedgerAssessment) -> dict[str, pd.DataFrame]:
+	"""The sheets of the assessment table, with Chinese headers."""
+	detail = result.charges.copy()
+	detail["component"] = detail["liability"].map(component_for)
+	by_person = detail.pivot_table(index=["institution", "employee_number", "full_name"], columns="component",
+		values="amount", aggfunc="sum", fill_value=0).reset_index()
+	for component in ("Wage Deduction", "Performance Deduction"):
+		if component not in by_person:
+			by_person[component] = 0
+	by_person["total"] = by_person["Wage Deduction"] + by_person["Performance Deduction"]
+	people = by_person.rename(columns={"institution": "机构", "employee_number": "工号", "full_name": "姓名",
+		"Wage Deduction": "工资扣款", "Performance Deduction": "绩效扣款", "total": "合计"})[
+		["机构", "姓名", "工号", "工资扣款", "绩效扣款", "合计"]]
+	institutions = people.groupby("机构", as_index=False).agg(
+		人数=("工号", "nunique"), 工资扣款=("工资扣款", "sum"), 绩效扣款=("绩效扣款", "sum"), 合计=("合计", "sum"))
+	detail["liability"] = detail["liability"].map(col.LIABILITY_LABEL)
+	detail["receipt_kind"] = detail["receipt_kind"].map(lambda k: col.RECEIPT_KIND_LABEL.get(k, ""))
+	frames = {
+		"机构汇总": institutions,
+		"人员汇总": people,
+		"扣款明细": detail[list(DETAIL_HEADERS)].rename(columns=DETAIL_HEADERS),
+		"未扣款案件": result.not_charged[list(NOT_CHARGED_HEADERS)].rename(columns=NOT_CHARGED_HEADERS),
+	}
+	for frame in frames.values():
+		for name in ("工资扣款", "绩效扣款", "合计", "扣款金额"):
+			if name in frame:
+				frame[name] = frame[name].map(money)
+	return frames
+
+
+def write_assessment_table(result: LedgerAssessment, path: Path) -> None:
+	with pd.ExcelWriter(path, engine="openpyxl") as writer:
+		for sheet, frame in assessment_frames(result).items():
+			frame.to_excel(writer, sheet_name=sheet, index=False)
+
+
+def write_payroll_csv(result: LedgerAssessment, path: Path) -> None:
+	with open(path, "w", newline="", encoding="utf-8") as f:
+		writer = csv.DictWriter(f, fieldnames=PAYROLL_COLUMNS)
+		writer.writeheader()
+		writer.writerows(line.as_row() for line in result.payroll)
+
+
+def write_all(result: LedgerAssessment, out_dir: Path, ledger_suffix: str,
+	render_notices: Callable[[LedgerAssessment], dict[str, bytes]]) -> list[Path]:
+	"""Write every output of the period into ``out_dir``, all or nothing; return the files written."""
+	out_dir = Path(out_dir)
+	out_dir.parent.mkdir(parents=True, exist_ok=True)
+	name = result.period.name
+	with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=".staging-") as staging:
+		staging = Path(staging)
+		write_assessment_table(result, staging / f"处罚考核表-{name}.xlsx")
+		write_payroll_csv(result, staging / f"payroll-{name}.csv")
+		write_ledger_file(result.ledger, staging / f"台账-{name}{ledger_suffix}")
+		notices = staging / "notices"
+		notices.mkdir()
+		for institution, pdf in render_notices(result).items():
+			(notices / f"正式文件-{name}-{_safe(institution)}.pdf").write_bytes(pdf)
+		out_dir.mkdir(exist_ok=True)
+		written = []
+		for item in sorted(staging.rglob("*")):
+			if item.is_file():
+				target = out_dir / item.relative_to(staging)
+				target.parent.mkdir(parents=True, exist_ok=True)
+				shutil.move(str(item), target)
+				written.append(target)
+	return written
+
+
+def _safe(name: str) -> str:
+	return "".join("_" if ch in '/\\:*?"<>|' else ch for ch in name)
