@@ -15,23 +15,33 @@ DIRECT_PERSON = Responsible("E1", DIRECT)
 MANAGER = Responsible("M1", MANAGEMENT)
 
 
-def make_case(receipts, outcome="Unresolved", transferred=True, referred=False, persons=(DIRECT_PERSON, MANAGER),
-	case_id="C1") -> CaseFacts:
+def make_case(
+	receipts,
+	outcome="Unresolved",
+	transferred=True,
+	referred=False,
+	persons=(DIRECT_PERSON, MANAGER),
+	case_id="C1",
+) -> CaseFacts:
 	"""receipts: (iso date, channel) pairs; receipt ids are the case id and the position."""
 	return CaseFacts(
 		case_id=case_id,
 		transferred=transferred,
 		outcome=outcome,
 		referred=referred,
-		receipts=tuple(Receipt(f"{case_id}-{i}", channel, date.fromisoformat(day))
-			for i, (day, channel) in enumerate(receipts)),
+		receipts=tuple(
+			Receipt(f"{case_id}-{i}", channel, date.fromisoformat(day))
+			for i, (day, channel) in enumerate(receipts)
+		),
 		responsible=tuple(persons),
 	)
 
 
 def rates_with(*extra: tuple[str, str, int, str]) -> RateTable:
 	"""The default rates plus (channel, liability, amount, valid_from) rows."""
-	return RateTable([*RATES.rows(), *(Rate(c, lia, Decimal(a), date.fromisoformat(d)) for c, lia, a, d in extra)])
+	return RateTable(
+		[*RATES.rows(), *(Rate(c, lia, Decimal(a), date.fromisoformat(d)) for c, lia, a, d in extra)]
+	)
 
 
 def totals(assessment) -> dict[str, Decimal]:

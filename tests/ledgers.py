@@ -9,8 +9,13 @@ from complaint_accountability.ledger import columns as col
 
 HEADER = list(col.REQUIRED + col.OPTIONAL)
 GOOD_ROW = {
-	col.CASE_NUMBER: "A-1", col.RECEIVED_ON: "2026-11-02", col.CHANNEL: "网络", col.TRANSFERRED: "是",
-	col.INSTITUTION: "城东支公司", col.OUTCOME: "未化解", col.DIRECT_PERSONS: "王芳(E1001)",
+	col.CASE_NUMBER: "A-1",
+	col.RECEIVED_ON: "2026-11-02",
+	col.CHANNEL: "网络",
+	col.TRANSFERRED: "是",
+	col.INSTITUTION: "城东支公司",
+	col.OUTCOME: "未化解",
+	col.DIRECT_PERSONS: "王芳(E1001)",
 	col.MANAGEMENT_PERSONS: "李强(M1001)",
 }
 

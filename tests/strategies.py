@@ -16,15 +16,24 @@ START = date(2026, 8, 1)
 
 @st.composite
 def cases(draw, case_id: str = "C") -> CaseFacts:
-	receipts = draw(st.lists(st.tuples(st.integers(0, 170), st.sampled_from(CHANNEL_NAMES)), min_size=1, max_size=5))
-	persons = draw(st.lists(st.tuples(st.sampled_from(PEOPLE), st.sampled_from(["Direct", "Management"])),
-		max_size=3, unique=True))
+	receipts = draw(
+		st.lists(st.tuples(st.integers(0, 170), st.sampled_from(CHANNEL_NAMES)), min_size=1, max_size=5)
+	)
+	persons = draw(
+		st.lists(
+			st.tuples(st.sampled_from(PEOPLE), st.sampled_from(["Direct", "Management"])),
+			max_size=3,
+			unique=True,
+		)
+	)
 	return CaseFacts(
 		case_id=case_id,
 		transferred=draw(st.booleans()) or draw(st.booleans()),
 		outcome=draw(st.sampled_from(OUTCOMES)),
 		referred=draw(st.integers(0, 9)) == 0,
-		receipts=tuple(Receipt(f"{case_id}-{i}", ch, START + timedelta(days=d)) for i, (d, ch) in enumerate(receipts)),
+		receipts=tuple(
+			Receipt(f"{case_id}-{i}", ch, START + timedelta(days=d)) for i, (d, ch) in enumerate(receipts)
+		),
 		responsible=tuple(Responsible(p, lia) for p, lia in persons),
 	)
 

@@ -13,13 +13,22 @@ from .factories import CHANNELS, RATES, SETTINGS, rates_with
 from .strategies import branches
 
 PERIODS = ["2026-09", "2026-10", "2026-11", "2026-12", "2027-01"]
-RATES_WITH_CHANGE = rates_with(("客服热线", "Direct", 150, "2026-11-01"), ("监管局", "Management", 350, "2026-10-15"))
+RATES_WITH_CHANGE = rates_with(
+	("客服热线", "Direct", 150, "2026-11-01"), ("监管局", "Management", 350, "2026-10-15")
+)
 
 
 def run_batch(cases, period_name, rule_settings, rates, already=frozenset()):
 	encoded = encode(cases, CHANNELS, rates)
-	result = batch.assess(encoded.receipts, encoded.case_columns, encoded.persons, encoded.rates,
-		batch_day(period_name, rule_settings), rule_settings, already_charged_columns(encoded, already))
+	result = batch.assess(
+		encoded.receipts,
+		encoded.case_columns,
+		encoded.persons,
+		encoded.rates,
+		batch_day(period_name, rule_settings),
+		rule_settings,
+		already_charged_columns(encoded, already),
+	)
 	return decode(encoded, result)
 
 

@@ -30,8 +30,14 @@ def november(tmp_path_factory):
 
 def test_example_ledger_payroll_lines(november):
 	lines = {(r["employee_number"], r["component"]): r for r in payroll(november, "2026-11")}
-	assert list(payroll(november, "2026-11")[0]) == ["period", "employee_number", "full_name", "institution",
-		"component", "amount"]
+	assert list(payroll(november, "2026-11")[0]) == [
+		"period",
+		"employee_number",
+		"full_name",
+		"institution",
+		"component",
+		"amount",
+	]
 	assert lines[("E2001", "Wage Deduction")]["amount"] == "900.00"  # E3 600 + E4 200 + the 20th 100
 	assert lines[("E1001", "Wage Deduction")]["amount"] == "300.00"  # E2 100 + E7 200
 	assert lines[("D0001", "Performance Deduction")]["amount"] == "130.00"  # E8 80 + attitude 50
@@ -62,32 +68,51 @@ def test_example_ledger_written_back_with_charged_period(november):
 
 def test_example_ledger_notices_one_per_institution(november):
 	notices = sorted((november / "notices").glob("*.pdf"))
-	assert [p.name for p in notices] == [f"正式文件-2026-11-{i}.pdf" for i in
-		sorted(["分公司客户服务部", "城东支公司", "城西支公司", "营业部"])]
+	assert [p.name for p in notices] == [
+		f"正式文件-2026-11-{i}.pdf"
+		for i in sorted(["分公司客户服务部", "城东支公司", "城西支公司", "营业部"])
+	]
 	text = PdfReader(notices[2]).pages[0].extract_text()
 	assert "城西支公司" in text and "刘洋" in text
 
 
 def test_rerun_on_the_written_ledger_gives_the_same_payroll(november, tmp_path):
 	again = tmp_path / "again"
-	assert main(["assess", str(november / "台账-2026-11.xlsx"), "--period", "2026-11", "--out", str(again)]) == 0
+	assert (
+		main(["assess", str(november / "台账-2026-11.xlsx"), "--period", "2026-11", "--out", str(again)]) == 0
+	)
 	assert payroll(again, "2026-11") == payroll(november, "2026-11")
 
 
 def test_next_period_charges_only_what_is_new(november, tmp_path):
 	december = tmp_path / "dec"
-	assert main(["assess", str(november / "台账-2026-11.xlsx"), "--period", "2026-12", "--out", str(december)]) == 0
+	assert (
+		main(["assess", str(november / "台账-2026-11.xlsx"), "--period", "2026-12", "--out", str(december)])
+		== 0
+	)
 	lines = {(r["employee_number"], r["component"]): r["amount"] for r in payroll(december, "2026-12")}
 	assert lines == {("E2001", "Wage Deduction"): "100.00", ("M2001", "Wage Deduction"): "50.00"}
 
 
 def test_rates_file_applies_a_new_rate_from_its_date(tmp_path):
-	ledger = write_csv(tmp_path / "l.csv", [
-		row(**{col.RECEIVED_ON: "2026-10-25", col.CHANNEL: "客服热线", col.MANAGEMENT_PERSONS: ""}),
-		row(**{col.RECEIVED_ON: "2026-11-02", col.CHANNEL: "客服热线", col.MANAGEMENT_PERSONS: ""}),
-	])
+	ledger = write_csv(
+		tmp_path / "l.csv",
+		[
+			row(**{col.RECEIVED_ON: "2026-10-25", col.CHANNEL: "客服热线", col.MANAGEMENT_PERSONS: ""}),
+			row(**{col.RECEIVED_ON: "2026-11-02", col.CHANNEL: "客服热线", col.MANAGEMENT_PERSONS: ""}),
+		],
+	)
 	out = tmp_path / "out"
-	args = ["assess", str(ledger), "--period", "2026-11", "--out", str(out), "--rates", str(EXAMPLES / "rates-2026-11.csv")]
+	args = [
+		"assess",
+		str(ledger),
+		"--period",
+		"2026-11",
+		"--out",
+		str(out),
+		"--rates",
+		str(EXAMPLES / "rates-2026-11.csv"),
+	]
 	assert main(args) == 0
 	assert payroll(out, "2026-11")[0]["amount"] == "250.00"  # E10: 100 + 150
 
@@ -98,16 +123,41 @@ BAD_LEDGERS = {
 	"bad date": ([row(**{col.RECEIVED_ON: "下周二"})], 2, col.RECEIVED_ON, "无法识别的日期"),
 	"impossible date": ([row(**{col.RECEIVED_ON: "2026-02-30"})], 2, col.RECEIVED_ON, "不存在"),
 	"person without number": ([row(**{col.DIRECT_PERSONS: "王芳"})], 2, col.DIRECT_PERSONS, "姓名(工号)"),
-	"violation above range": ([row(**{col.DESK_OFFICERS: "何琳(D1)", col.VIOLATION_TYPE: "未按时效反馈",
-		col.VIOLATION_AMOUNT: "250"})], 2, col.VIOLATION_AMOUNT, "20–200"),
-	"transferred without institution": ([row(**{col.INSTITUTION: ""})], 2, col.INSTITUTION, "处理机构不能为空"),
+	"violation above range": (
+		[
+			row(
+				**{
+					col.DESK_OFFICERS: "何琳(D1)",
+					col.VIOLATION_TYPE: "未按时效反馈",
+					col.VIOLATION_AMOUNT: "250",
+				}
+			)
+		],
+		2,
+		col.VIOLATION_AMOUNT,
+		"20–200",
+	),
+	"transferred without institution": (
+		[row(**{col.INSTITUTION: ""})],
+		2,
+		col.INSTITUTION,
+		"处理机构不能为空",
+	),
 	"transferred not yes or no": ([row(**{col.TRANSFERRED: "也许"})], 2, col.TRANSFERRED, "是"),
 	"empty case number": ([row(), row(**{col.CASE_NUMBER: ""})], 3, col.CASE_NUMBER, "不能为空"),
-	"one number two names": ([row(), row(**{col.CASE_NUMBER: "A-2", col.DIRECT_PERSONS: "王五(E1001)"})], 3, "",
-		"E1001"),
+	"one number two names": (
+		[row(), row(**{col.CASE_NUMBER: "A-2", col.DIRECT_PERSONS: "王五(E1001)"})],
+		3,
+		"",
+		"E1001",
+	),
 	"bad charged period": ([row(**{col.CHARGED_PERIOD: "2026/11"})], 2, col.CHARGED_PERIOD, "YYYY-MM"),
-	"customer conflict": ([row(**{col.CUSTOMER: "甲"}), row(**{col.CUSTOMER: "乙", col.RECEIVED_ON: "2026-11-03"})],
-		3, col.CUSTOMER, "不一致"),
+	"customer conflict": (
+		[row(**{col.CUSTOMER: "甲"}), row(**{col.CUSTOMER: "乙", col.RECEIVED_ON: "2026-11-03"})],
+		3,
+		col.CUSTOMER,
+		"不一致",
+	),
 }
 
 

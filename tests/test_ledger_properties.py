@@ -17,24 +17,37 @@ from .factories import CHANNELS, RATES, SETTINGS
 from .ledgers import HEADER
 from .strategies import branches
 
-WORDS = {v: k for k, v in col.OUTCOME_WORDS.items() if len(k) > 1 and not k.isascii() and k != "客户满意"
-	and k != "客户撤诉" and k != "不属于保险责任"}
+WORDS = {
+	v: k
+	for k, v in col.OUTCOME_WORDS.items()
+	if len(k) > 1 and not k.isascii() and k != "客户满意" and k != "客户撤诉" and k != "不属于保险责任"
+}
 INSTITUTIONS = ["城东支公司", "城西支公司", "营业部"]
 
 
 def ledger_frame(cases, institutions) -> pd.DataFrame:
 	rows = []
 	for case, institution in zip(cases, institutions, strict=True):
+
 		def people(liability, case=case):
-			return "、".join(f"员工{p.person}({p.person})" for p in case.responsible if p.liability == liability)
+			return "、".join(
+				f"员工{p.person}({p.person})" for p in case.responsible if p.liability == liability
+			)
+
 		for receipt in case.receipts:
-			rows.append({
-				col.CASE_NUMBER: case.case_id, col.RECEIVED_ON: receipt.received_on.isoformat(),
-				col.CHANNEL: receipt.channel, col.TRANSFERRED: "是" if case.transferred else "否",
-				col.INSTITUTION: institution if case.transferred else "", col.OUTCOME: WORDS[case.outcome],
-				col.DIRECT_PERSONS: people("Direct"), col.MANAGEMENT_PERSONS: people("Management"),
-				col.REFERRED: "是" if case.referred else "否",
-			})
+			rows.append(
+				{
+					col.CASE_NUMBER: case.case_id,
+					col.RECEIVED_ON: receipt.received_on.isoformat(),
+					col.CHANNEL: receipt.channel,
+					col.TRANSFERRED: "是" if case.transferred else "否",
+					col.INSTITUTION: institution if case.transferred else "",
+					col.OUTCOME: WORDS[case.outcome],
+					col.DIRECT_PERSONS: people("Direct"),
+					col.MANAGEMENT_PERSONS: people("Management"),
+					col.REFERRED: "是" if case.referred else "否",
+				}
+			)
 	frame = pd.DataFrame(rows, columns=HEADER).fillna("")
 	frame.attrs["header"] = list(frame.columns)
 	return frame

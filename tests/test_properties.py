@@ -18,7 +18,9 @@ def monthly_runs(cases, rates=RATES):
 	made, by_period = set(), {}
 	for name in PERIODS:
 		end = period(name, SETTINGS).end_date
-		charges = [c for case in cases for c in assess_case(case, end, CHANNELS, rates, SETTINGS, made).charges]
+		charges = [
+			c for case in cases for c in assess_case(case, end, CHANNELS, rates, SETTINGS, made).charges
+		]
 		made |= {c.key for c in charges}
 		by_period[name] = charges
 	return by_period
@@ -44,7 +46,9 @@ def test_every_charge_of_a_case_that_ends_accountable_is_made_by_the_last_run(ca
 @given(branches())
 def test_a_rate_change_never_alters_an_earlier_period(cases):
 	before = monthly_runs(cases)
-	changed = monthly_runs(cases, rates_with(("客服热线", "Direct", 999, "2026-12-21"), ("网络", "Management", 7, "2026-12-21")))
+	changed = monthly_runs(
+		cases, rates_with(("客服热线", "Direct", 999, "2026-12-21"), ("网络", "Management", 7, "2026-12-21"))
+	)
 	for name in ("2026-09", "2026-10", "2026-11", "2026-12"):
 		assert before[name] == changed[name]
 

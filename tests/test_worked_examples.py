@@ -64,7 +64,9 @@ def test_e6_a_case_never_transferred_is_out_of_scope():
 
 
 def test_e7_a_receipt_charged_earlier_is_not_charged_again():
-	case = make_case([("2026-10-10", "客服热线"), ("2026-11-05", "总公司")], persons=[make_case([]).responsible[0]])
+	case = make_case(
+		[("2026-10-10", "客服热线"), ("2026-11-05", "总公司")], persons=[make_case([]).responsible[0]]
+	)
 	october = assess(case, OCT)
 	assert totals(october) == {"Direct": Decimal(100)}
 	november = assess(case, already_charged={c.key for c in october.charges})
@@ -78,12 +80,15 @@ def test_e8_violation_amount_within_range_is_kept_and_outside_refused():
 		check_violation_amount(late, Decimal(250))
 
 
-@pytest.mark.parametrize("filed_at, on_time", [
-	(datetime(2026, 11, 25, 10, 0), True),
-	(datetime(2026, 11, 26, 23, 0), True),
-	(datetime(2026, 11, 26, 23, 59, 59), True),
-	(datetime(2026, 11, 27, 0, 0), False),
-])
+@pytest.mark.parametrize(
+	"filed_at, on_time",
+	[
+		(datetime(2026, 11, 25, 10, 0), True),
+		(datetime(2026, 11, 26, 23, 0), True),
+		(datetime(2026, 11, 26, 23, 59, 59), True),
+		(datetime(2026, 11, 27, 0, 0), False),
+	],
+)
 def test_e9_appeals_until_the_end_of_the_26th(filed_at, on_time):
 	assert NOV.appeal_deadline == date(2026, 11, 26)
 	assert appeal_is_on_time(filed_at, NOV.appeal_deadline) is on_time
@@ -91,7 +96,9 @@ def test_e9_appeals_until_the_end_of_the_26th(filed_at, on_time):
 
 def test_e10_a_rate_change_applies_from_its_date_only():
 	rates = rates_with(("客服热线", "Direct", 150, "2026-11-01"))
-	case = make_case([("2026-10-25", "客服热线"), ("2026-11-02", "客服热线")], persons=[make_case([]).responsible[0]])
+	case = make_case(
+		[("2026-10-25", "客服热线"), ("2026-11-02", "客服热线")], persons=[make_case([]).responsible[0]]
+	)
 	result = assess(case, rates=rates)
 	assert [c.amount for c in result.charges] == [Decimal(100), Decimal(150)]
 

@@ -66,18 +66,27 @@ def assess_ledger(
 		settings,
 	)
 	_refuse_missing_rates(result, receipts, persons)
-	charges = pd.concat([_channel_charges(result, receipts, cases, persons, rate_rows),
-		_violation_charges(ledger, period, settings)], ignore_index=True)
-	charges = charges.sort_values(["institution", "received_on", "case", "row", "employee_number", "liability"],
-		kind="stable").reset_index(drop=True)
+	charges = pd.concat(
+		[
+			_channel_charges(result, receipts, cases, persons, rate_rows),
+			_violation_charges(ledger, period, settings),
+		],
+		ignore_index=True,
+	)
+	charges = charges.sort_values(
+		["institution", "received_on", "case", "row", "employee_number", "liability"], kind="stable"
+	).reset_index(drop=True)
 	return LedgerAssessment(
 		period=period,
 		charges=charges,
 		not_charged=_not_charged(result, receipts, cases, persons, period),
-		payroll=payroll_lines(period.name, (
-			PenaltyItem(c.employee_number, c.full_name, c.institution, c.liability, c.amount)
-			for c in charges.sort_values(["received_on", "case"], kind="stable").itertuples()
-		)),
+		payroll=payroll_lines(
+			period.name,
+			(
+				PenaltyItem(c.employee_number, c.full_name, c.institution, c.liability, c.amount)
+				for c in charges.sort_values(["received_on", "case"], kind="stable").itertuples()
+			),
+		),
 		ledger=_fill_charged_period(ledger, receipts, result, period),
 		statuses={s: int((result.status == i).sum()) for i, s in enumerate(CASE_STATUSES)},
 	)
@@ -86,31 +95,38 @@ def assess_ledger(
 def _refuse_missing_rates(result: batch.BatchResult, receipts: pd.DataFrame, persons: pd.DataFrame) -> None:
 	missing = np.flatnonzero(result.missing_rate)
 	if len(missing):
-		raise LedgerInvalid([
-			LedgerProblem(int(receipts["row"].iat[result.receipt[i]]), col.RECEIVED_ON,
-				f"{receipts['received_on'].iat[result.receipt[i]]} 没有生效的“{receipts['channel'].iat[result.receipt[i]]}”"
-				f"{col.LIABILITY_LABEL[persons['liability'].iat[result.person[i]]]}扣款标准")
-			for i in missing
-		])
+		raise LedgerInvalid(
+			[
+				LedgerProblem(
+					int(receipts["row"].iat[result.receipt[i]]),
+					col.RECEIVED_ON,
+					f"{receipts['received_on'].iat[result.receipt[i]]} 没有生效的“{receipts['channel'].iat[result.receipt[i]]}”"
+					f"{col.LIABILITY_LABEL[persons['liability'].iat[result.person[i]]]}扣款标准",
+				)
+				for i in missing
+			]
+		)
 
 
 def _channel_charges(result, receipts, cases, persons, rate_rows) -> pd.DataFrame:
 	receipt = receipts.iloc[result.receipt]
 	person = persons.iloc[result.person]
-	return pd.DataFrame({
-		"institution": cases["institution"].reindex(receipt["case"]).to_numpy(),
-		"case": receipt["case"].to_numpy(),
-		"row": receipt["row"].to_numpy(),
-		"received_on": receipt["received_on"].to_numpy(),
-		"channel": receipt["channel"].to_numpy(),
-		"receipt_kind": [RECEIPT_KINDS[k] for k in result.kind[result.receipt]],
-		"employee_number": person["employee_number"].to_numpy(),
-		"full_name": person["full_name"].to_numpy(),
-		"liability": person["liability"].to_numpy(),
-		"violation_type": "",
-		"rate": [rate_rows[r].label for r in result.rate],
-		"amount": [Decimal(int(c)) / 100 for c in result.cents],
-	})
+	return pd.DataFrame(
+		{
+			"institution": cases["institution"].reindex(receipt["case"]).to_numpy(),
+			"case": receipt["case"].to_numpy(),
+			"row": receipt["row"].to_numpy(),
+			"received_on": receipt["received_on"].to_numpy(),
+			"channel": receipt["channel"].to_numpy(),
+			"receipt_kind": [RECEIPT_KINDS[k] for k in result.kind[result.receipt]],
+			"employee_number": person["employee_number"].to_numpy(),
+			"full_name": person["full_name"].to_numpy(),
+			"liability": person["liability"].to_numpy(),
+			"violation_type": "",
+			"rate": [rate_rows[r].label for r in result.rate],
+			"amount": [Decimal(int(c)) / 100 for c in result.cents],
+		}
+	)
 
 
 def _violation_charges(ledger: Ledger, period: Period, settings: AccountabilitySettings) -> pd.DataFrame:
@@ -118,26 +134,32 @@ def _violation_charges(ledger: Ledger, period: Period, settings: AccountabilityS
 	found = ledger.violations
 	found = found.loc[[period_name_of(d, settings) == period.name for d in found["received_on"]]]
 	institution = ledger.cases["institution"].reindex(found["case"]).to_numpy()
-	return pd.DataFrame({
-		"institution": DESK_INSTITUTION,
-		"case": found["case"].to_numpy(),
-		"row": found["row"].to_numpy(),
-		"received_on": found["received_on"].to_numpy(),
-		"channel": "",
-		"receipt_kind": "",
-		"employee_number": found["employee_number"].to_numpy(),
-		"full_name": found["full_name"].to_numpy(),
-		"liability": HANDLING_VIOLATION,
-		"violation_type": found["violation_type"].to_numpy(),
-		"rate": [f"{t}(处理机构:{i or '—'})" for t, i in zip(found["violation_type"], institution, strict=True)],
-		"amount": [Decimal(a) for a in found["amount"]],
-	})
+	return pd.DataFrame(
+		{
+			"institution": DESK_INSTITUTION,
+			"case": found["case"].to_numpy(),
+			"row": found["row"].to_numpy(),
+			"received_on": found["received_on"].to_numpy(),
+			"channel": "",
+			"receipt_kind": "",
+			"employee_number": found["employee_number"].to_numpy(),
+			"full_name": found["full_name"].to_numpy(),
+			"liability": HANDLING_VIOLATION,
+			"violation_type": found["violation_type"].to_numpy(),
+			"rate": [
+				f"{t}(处理机构:{i or '—'})" for t, i in zip(found["violation_type"], institution, strict=True)
+			],
+			"amount": [Decimal(a) for a in found["amount"]],
+		}
+	)
 
 
 def _not_charged(result, receipts, cases, persons, period: Period) -> pd.DataFrame:
 	"""Cases with a receipt in this period's window that this run charges nothing, with the reason."""
-	in_period = receipts[(receipts["order_day"] >= period.start_date.toordinal())
-		& (receipts["order_day"] <= period.end_date.toordinal())]["case"].unique()
+	in_period = receipts[
+		(receipts["order_day"] >= period.start_date.toordinal())
+		& (receipts["order_day"] <= period.end_date.toordinal())
+	]["case"].unique()
 	charged = set(receipts["case"].iloc[result.receipt])
 	with_persons = set(persons["case"])
 	rows = []
@@ -145,7 +167,8 @@ def _not_charged(result, receipts, cases, persons, period: Period) -> pd.DataFra
 		code = cases.index.get_loc(case)
 		status = CASE_STATUSES[result.status[code]]
 		reason = exemption_reason(status, cases["outcome"].iat[code]) or (
-			NOTHING_NEW if case in with_persons else NO_PERSON_YET)
+			NOTHING_NEW if case in with_persons else NO_PERSON_YET
+		)
 		rows.append((cases["institution"].iat[code], case, col.STATUS_LABEL[status], reason))
 	return pd.DataFrame(rows, columns=["institution", "case", "status", "reason"])
 

@@ -8,7 +8,9 @@ from ..rules.periods import InvalidPeriodName, parse_period_name
 
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2099, 12, 31)
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]00:00(?::00)?(?:\.0+)?)?$")
+_DATE = re.compile(
+	r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]00:00(?::00)?(?:\.0+)?)?$"
+)
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 

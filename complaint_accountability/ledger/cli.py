@@ -49,14 +49,25 @@ def notice_renderer(letterhead: dict):
 		from ..documents.render import render_period
 		from .notices import institution_documents
 
-		issue_date = (date.fromisoformat(letterhead["issue_date"]) if letterhead["issue_date"]
-			else result.period.appeal_deadline + timedelta(days=1))
-		documents = institution_documents(result, issue_date, letterhead["document_prefix"],
-			int(letterhead["first_document_number"]))
+		issue_date = (
+			date.fromisoformat(letterhead["issue_date"])
+			if letterhead["issue_date"]
+			else result.period.appeal_deadline + timedelta(days=1)
+		)
+		documents = institution_documents(
+			result, issue_date, letterhead["document_prefix"], int(letterhead["first_document_number"])
+		)
 		_progress(f"正在生成 {len(documents)} 份正式文件(PDF)……")
-		return render_period(documents, Letterhead(
-			issuing_organ=letterhead["issuing_organ"], issuing_department=letterhead["issuing_department"],
-			printed_by=letterhead["printed_by"]), "notice")
+		return render_period(
+			documents,
+			Letterhead(
+				issuing_organ=letterhead["issuing_organ"],
+				issuing_department=letterhead["issuing_department"],
+				printed_by=letterhead["printed_by"],
+			),
+			"notice",
+		)
+
 	return render
 
 
@@ -68,8 +79,10 @@ def assess_command(args) -> int:
 	rates = read_rates_file(args.rates, channels) if args.rates else default_rates()
 	_progress(f"读取台账 {args.ledger} ……")
 	ledger = read_ledger(args.ledger, channels, default_violation_types())
-	_progress(f"核算 {the_period.name} 考核期({the_period.start_date} 至 {the_period.end_date}),"
-		f"{len(ledger.receipts)} 条投诉记录、{len(ledger.cases)} 件投诉……")
+	_progress(
+		f"核算 {the_period.name} 考核期({the_period.start_date} 至 {the_period.end_date}),"
+		f"{len(ledger.receipts)} 条投诉记录、{len(ledger.cases)} 件投诉……"
+	)
 	result = assess_ledger(ledger, the_period, channels, rates, settings)
 	written = write_all(result, args.out, Path(args.ledger).suffix.lower(), notice_renderer(letterhead))
 	print(summary(result, written, time.perf_counter() - started))
@@ -92,8 +105,10 @@ def summary(result: LedgerAssessment, written: list[Path], seconds: float) -> st
 
 
 def build_parser() -> argparse.ArgumentParser:
-	parser = argparse.ArgumentParser(prog="complaint-accountability",
-		description="投诉管理责任追究: assess a hand-kept complaint ledger with no database.")
+	parser = argparse.ArgumentParser(
+		prog="complaint-accountability",
+		description="投诉管理责任追究: assess a hand-kept complaint ledger with no database.",
+	)
 	commands = parser.add_subparsers(dest="command", required=True)
 	assess = commands.add_parser("assess", help="assess one monthly period of a ledger (xlsx or csv)")
 	assess.add_argument("ledger", type=Path, help="the ledger file (.xlsx or .csv)")

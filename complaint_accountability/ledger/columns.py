@@ -20,14 +20,39 @@ VIOLATION_AMOUNT = "违规扣款"
 CHARGED_PERIOD = "扣款期间"
 
 REQUIRED = (
-	CASE_NUMBER, RECEIVED_ON, CHANNEL, TRANSFERRED, INSTITUTION, OUTCOME, DIRECT_PERSONS, MANAGEMENT_PERSONS,
+	CASE_NUMBER,
+	RECEIVED_ON,
+	CHANNEL,
+	TRANSFERRED,
+	INSTITUTION,
+	OUTCOME,
+	DIRECT_PERSONS,
+	MANAGEMENT_PERSONS,
 )
-OPTIONAL = (CUSTOMER, BUSINESS_LINE, REFERRED, DESK_OFFICERS, VIOLATION_TYPE, VIOLATION_AMOUNT, CHARGED_PERIOD)
+OPTIONAL = (
+	CUSTOMER,
+	BUSINESS_LINE,
+	REFERRED,
+	DESK_OFFICERS,
+	VIOLATION_TYPE,
+	VIOLATION_AMOUNT,
+	CHARGED_PERIOD,
+)
 # Case-level columns take the case's latest non-empty value.
 CASE_LEVEL = (INSTITUTION, OUTCOME, REFERRED, DIRECT_PERSONS, MANAGEMENT_PERSONS, BUSINESS_LINE)
 
-YES_NO = {"是": True, "否": False, "y": True, "n": False, "yes": True, "no": False, "1": True, "0": False,
-	"true": True, "false": False}
+YES_NO = {
+	"是": True,
+	"否": False,
+	"y": True,
+	"n": False,
+	"yes": True,
+	"no": False,
+	"1": True,
+	"0": False,
+	"true": True,
+	"false": False,
+}
 OUTCOME_WORDS = {
 	"待定": PENDING,
 	"撤诉": WITHDRAWN,
@@ -40,7 +65,16 @@ OUTCOME_WORDS = {
 }
 OUTCOME_WORDS.update({value.lower(): value for value in set(OUTCOME_WORDS.values())})
 LIABILITY_LABEL = {DIRECT: "直接责任人", MANAGEMENT: "管理责任人", HANDLING_VIOLATION: "投诉岗处理违规"}
-RECEIPT_KIND_LABEL = {"Initial": "首次投诉", "Repeat": "重复投诉", "Escalation": "升级投诉",
-	"Multi-channel": "多渠道投诉"}
-STATUS_LABEL = {"Out of Scope": "不在追责范围", "Exempt": "免责", "Accountable": "追责",
-	"Awaiting Outcome": "待定", "Referred": "另议"}
+RECEIPT_KIND_LABEL = {
+	"Initial": "首次投诉",
+	"Repeat": "重复投诉",
+	"Escalation": "升级投诉",
+	"Multi-channel": "多渠道投诉",
+}
+STATUS_LABEL = {
+	"Out of Scope": "不在追责范围",
+	"Exempt": "免责",
+	"Accountable": "追责",
+	"Awaiting Outcome": "待定",
+	"Referred": "另议",
+}

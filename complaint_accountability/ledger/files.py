@@ -23,7 +23,9 @@ def read_ledger_file(path: Path) -> pd.DataFrame:
 	elif suffix == ".csv":
 		frame = _read_csv(path)
 	else:
-		raise LedgerInvalid([LedgerProblem(0, "", f"台账应为 .xlsx 或 .csv 文件,不是 {suffix or '无扩展名'}")])
+		raise LedgerInvalid(
+			[LedgerProblem(0, "", f"台账应为 .xlsx 或 .csv 文件,不是 {suffix or '无扩展名'}")]
+		)
 	_check_header(frame)
 	return frame
 

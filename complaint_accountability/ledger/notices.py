@@ -23,25 +23,44 @@ def channel_breakdown(channels: Iterable[str], kinds: Iterable[str]) -> str:
 
 def penalty_lines(charges: pd.DataFrame) -> tuple[PenaltyLine, ...]:
 	lines = []
-	for (case, number, liability), group in charges.groupby(["case", "employee_number", "liability"], sort=False):
-		channels = group["violation_type"].iat[0] if liability == "Handling Violation" else channel_breakdown(
-			group["channel"], group["receipt_kind"])
-		lines.append(PenaltyLine(
-			person_name=group["full_name"].iat[0], employee_number=number, post="", case_number=case,
-			liability=col.LIABILITY_LABEL[liability], channels=channels,
-			amount=sum(group["amount"], Decimal(0)),
-		))
+	for (case, number, liability), group in charges.groupby(
+		["case", "employee_number", "liability"], sort=False
+	):
+		channels = (
+			group["violation_type"].iat[0]
+			if liability == "Handling Violation"
+			else channel_breakdown(group["channel"], group["receipt_kind"])
+		)
+		lines.append(
+			PenaltyLine(
+				person_name=group["full_name"].iat[0],
+				employee_number=number,
+				post="",
+				case_number=case,
+				liability=col.LIABILITY_LABEL[liability],
+				channels=channels,
+				amount=sum(group["amount"], Decimal(0)),
+			)
+		)
 	return tuple(lines)
 
 
-def institution_documents(result: LedgerAssessment, issue_date: date, prefix: str,
-	first_number: int) -> list[InstitutionDocument]:
+def institution_documents(
+	result: LedgerAssessment, issue_date: date, prefix: str, first_number: int
+) -> list[InstitutionDocument]:
 	period = result.period
 	documents = []
 	for offset, (institution, charges) in enumerate(result.charges.groupby("institution", sort=True)):
-		documents.append(InstitutionDocument(
-			institution=institution, period=period.name, period_start=period.start_date,
-			period_end=period.end_date, appeal_deadline=period.appeal_deadline, lines=penalty_lines(charges),
-			doc_number=doc_number(prefix, issue_date.year, first_number + offset), issue_date=issue_date,
-		))
+		documents.append(
+			InstitutionDocument(
+				institution=institution,
+				period=period.name,
+				period_start=period.start_date,
+				period_end=period.end_date,
+				appeal_deadline=period.appeal_deadline,
+				lines=penalty_lines(charges),
+				doc_number=doc_number(prefix, issue_date.year, first_number + offset),
+				issue_date=issue_date,
+			)
+		)
 	return documents

@@ -18,28 +18,58 @@ from .assess import LedgerAssessment
 from .files import write_ledger_file
 
 DETAIL_HEADERS = {
-	"institution": "处理机构", "case": "投诉编号", "row": "台账行号", "received_on": "受理日期",
-	"channel": "投诉渠道", "receipt_kind": "投诉类型", "full_name": "姓名", "employee_number": "工号",
-	"liability": "责任类型", "violation_type": "违规类型", "rate": "扣款标准", "amount": "扣款金额",
+	"institution": "处理机构",
+	"case": "投诉编号",
+	"row": "台账行号",
+	"received_on": "受理日期",
+	"channel": "投诉渠道",
+	"receipt_kind": "投诉类型",
+	"full_name": "姓名",
+	"employee_number": "工号",
+	"liability": "责任类型",
+	"violation_type": "违规类型",
+	"rate": "扣款标准",
+	"amount": "扣款金额",
 }
-NOT_CHARGED_HEADERS = {"institution": "处理机构", "case": "投诉编号", "status": "案件状态", "reason": "未扣款原因"}
+NOT_CHARGED_HEADERS = {
+	"institution": "处理机构",
+	"case": "投诉编号",
+	"status": "案件状态",
+	"reason": "未扣款原因",
+}
 
 
 def assessment_frames(result: LedgerAssessment) -> dict[str, pd.DataFrame]:
 	"""The sheets of the assessment table, with Chinese headers."""
 	detail = result.charges.copy()
 	detail["component"] = detail["liability"].map(component_for)
-	by_person = detail.pivot_table(index=["institution", "employee_number", "full_name"], columns="component",
-		values="amount", aggfunc="sum", fill_value=0).reset_index()
+	by_person = detail.pivot_table(
+		index=["institution", "employee_number", "full_name"],
+		columns="component",
+		values="amount",
+		aggfunc="sum",
+		fill_value=0,
+	).reset_index()
 	for component in ("Wage Deduction", "Performance Deduction"):
 		if component not in by_person:
 			by_person[component] = 0
 	by_person["total"] = by_person["Wage Deduction"] + by_person["Performance Deduction"]
-	people = by_person.rename(columns={"institution": "机构", "employee_number": "工号", "full_name": "姓名",
-		"Wage Deduction": "工资扣款", "Performance Deduction": "绩效扣款", "total": "合计"})[
-		["机构", "姓名", "工号", "工资扣款", "绩效扣款", "合计"]]
+	people = by_person.rename(
+		columns={
+			"institution": "机构",
+			"employee_number": "工号",
+			"full_name": "姓名",
+			"Wage Deduction": "工资扣款",
+			"Performance Deduction": "绩效扣款",
+			"total": "合计",
+		}
+	)[["机构", "姓名", "工号", "工资扣款", "绩效扣款", "合计"]]
 	institutions = people.groupby("机构", as_index=False).agg(
-		人数=("工号", "nunique"), 工资扣款=("工资扣款", "sum"), 绩效扣款=("绩效扣款", "sum"), 合计=("合计", "sum"))
+		人数=("工号", "nunique"),
+		工资扣款=("工资扣款", "sum"),
+		绩效扣款=("绩效扣款", "sum"),
+		合计=("合计", "sum"),
+	)
 	detail["liability"] = detail["liability"].map(col.LIABILITY_LABEL)
 	detail["receipt_kind"] = detail["receipt_kind"].map(lambda k: col.RECEIPT_KIND_LABEL.get(k, ""))
 	frames = {
@@ -68,8 +98,12 @@ def write_payroll_csv(result: LedgerAssessment, path: Path) -> None:
 		writer.writerows(line.as_row() for line in result.payroll)
 
 
-def write_all(result: LedgerAssessment, out_dir: Path, ledger_suffix: str,
-	render_notices: Callable[[LedgerAssessment], dict[str, bytes]]) -> list[Path]:
+def write_all(
+	result: LedgerAssessment,
+	out_dir: Path,
+	ledger_suffix: str,
+	render_notices: Callable[[LedgerAssessment], dict[str, bytes]],
+) -> list[Path]:
 	"""Write every output of the period into ``out_dir``, all or nothing; return the files written."""
 	out_dir = Path(out_dir)
 	out_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -9,8 +9,14 @@ from .files import read_ledger_file
 from .problems import HEADER_ROW, LedgerInvalid, LedgerProblem
 
 COLUMNS = ("投诉渠道", "责任类型", "金额", "生效日期")
-LIABILITY_WORDS = {"直接责任人": DIRECT, "直接": DIRECT, DIRECT.lower(): DIRECT,
-	"管理责任人": MANAGEMENT, "管理": MANAGEMENT, MANAGEMENT.lower(): MANAGEMENT}
+LIABILITY_WORDS = {
+	"直接责任人": DIRECT,
+	"直接": DIRECT,
+	DIRECT.lower(): DIRECT,
+	"管理责任人": MANAGEMENT,
+	"管理": MANAGEMENT,
+	MANAGEMENT.lower(): MANAGEMENT,
+}
 
 
 def read_rates_file(path: Path, channels: ChannelBook) -> RateTable:
@@ -26,8 +32,15 @@ def read_rates_file(path: Path, channels: ChannelBook) -> RateTable:
 			liability = LIABILITY_WORDS.get(row["责任类型"].strip().lower())
 			if liability is None:
 				raise CellError(f"责任类型应为 直接责任人 或 管理责任人,不是“{row['责任类型']}”")
-			rates.append(Rate(channel, liability, parse_money(row["金额"]), parse_date(row["生效日期"]),
-				f"{channel}-{liability}-{row['生效日期'].strip()}"))
+			rates.append(
+				Rate(
+					channel,
+					liability,
+					parse_money(row["金额"]),
+					parse_date(row["生效日期"]),
+					f"{channel}-{liability}-{row['生效日期'].strip()}",
+				)
+			)
 		except (CellError, UnknownChannel) as error:
 			problems.append(LedgerProblem(number, "", str(error)))
 	if problems:

@@ -41,7 +41,9 @@ def read_ledger(path: Path, channels: ChannelBook, violation_types: dict[str, Vi
 	return parse_ledger(read_ledger_file(path), channels, violation_types)
 
 
-def parse_ledger(frame: pd.DataFrame, channels: ChannelBook, violation_types: dict[str, ViolationType]) -> Ledger:
+def parse_ledger(
+	frame: pd.DataFrame, channels: ChannelBook, violation_types: dict[str, ViolationType]
+) -> Ledger:
 	missing = [name for name in col.REQUIRED if name not in frame.columns]
 	if missing:
 		raise LedgerInvalid([LedgerProblem(HEADER_ROW, name, "缺少必需列") for name in missing])
@@ -89,25 +91,29 @@ class _RowParser:
 
 	def parse_rows(self, channels: ChannelBook, violation_types: dict) -> pd.DataFrame:
 		channel = self.parse(col.CHANNEL, lambda v: _channel(channels, v), required=True)
-		rows = pd.DataFrame({
-			"row": self.sheet_row,
-			"case": self.frame[col.CASE_NUMBER].astype(str).str.strip().to_numpy(),
-			"received_on": self.parse(col.RECEIVED_ON, parse_date, required=True).to_numpy(),
-			"channel": channel.map(lambda c: c.name if c else None).to_numpy(),
-			"rank": channel.map(lambda c: c.rank if c else 0).to_numpy(),
-			"transferred": self.parse(col.TRANSFERRED, lambda v: parse_yes_no(v, col.YES_NO), required=True).to_numpy(),
-			"institution": self.frame[col.INSTITUTION].astype(str).str.strip().to_numpy(),
-			"outcome": self.parse(col.OUTCOME, _outcome).to_numpy(),
-			"referred": self.parse(col.REFERRED, lambda v: parse_yes_no(v, col.YES_NO)).to_numpy(),
-			"business_line": self.frame[col.BUSINESS_LINE].astype(str).str.strip().to_numpy(),
-			"customer": self.frame[col.CUSTOMER].astype(str).str.strip().to_numpy(),
-			"charged_period": self.parse(col.CHARGED_PERIOD, parse_period_cell).to_numpy(),
-			"direct": self.parse(col.DIRECT_PERSONS, parse_person_cell).to_numpy(),
-			"management": self.parse(col.MANAGEMENT_PERSONS, parse_person_cell).to_numpy(),
-			"officers": self.parse(col.DESK_OFFICERS, parse_person_cell).to_numpy(),
-			"violation_type": self.frame[col.VIOLATION_TYPE].astype(str).str.strip().to_numpy(),
-			"violation_amount": self.parse(col.VIOLATION_AMOUNT, parse_money).to_numpy(),
-		})
+		rows = pd.DataFrame(
+			{
+				"row": self.sheet_row,
+				"case": self.frame[col.CASE_NUMBER].astype(str).str.strip().to_numpy(),
+				"received_on": self.parse(col.RECEIVED_ON, parse_date, required=True).to_numpy(),
+				"channel": channel.map(lambda c: c.name if c else None).to_numpy(),
+				"rank": channel.map(lambda c: c.rank if c else 0).to_numpy(),
+				"transferred": self.parse(
+					col.TRANSFERRED, lambda v: parse_yes_no(v, col.YES_NO), required=True
+				).to_numpy(),
+				"institution": self.frame[col.INSTITUTION].astype(str).str.strip().to_numpy(),
+				"outcome": self.parse(col.OUTCOME, _outcome).to_numpy(),
+				"referred": self.parse(col.REFERRED, lambda v: parse_yes_no(v, col.YES_NO)).to_numpy(),
+				"business_line": self.frame[col.BUSINESS_LINE].astype(str).str.strip().to_numpy(),
+				"customer": self.frame[col.CUSTOMER].astype(str).str.strip().to_numpy(),
+				"charged_period": self.parse(col.CHARGED_PERIOD, parse_period_cell).to_numpy(),
+				"direct": self.parse(col.DIRECT_PERSONS, parse_person_cell).to_numpy(),
+				"management": self.parse(col.MANAGEMENT_PERSONS, parse_person_cell).to_numpy(),
+				"officers": self.parse(col.DESK_OFFICERS, parse_person_cell).to_numpy(),
+				"violation_type": self.frame[col.VIOLATION_TYPE].astype(str).str.strip().to_numpy(),
+				"violation_amount": self.parse(col.VIOLATION_AMOUNT, parse_money).to_numpy(),
+			}
+		)
 		for row, case in zip(rows["row"], rows["case"], strict=True):
 			if not case:
 				self.problems.append(LedgerProblem(int(row), col.CASE_NUMBER, "不能为空"))
@@ -117,26 +123,35 @@ class _RowParser:
 	def case_values(self, rows: pd.DataFrame) -> pd.DataFrame:
 		"""Case-level columns take the case's latest non-empty value; a case is transferred once any row says so."""
 		latest = rows.replace({"": None}).groupby("case", sort=True)
-		cases = pd.DataFrame({
-			"transferred": latest["transferred"].agg(lambda s: any(v is True for v in s)),
-			"institution": latest["institution"].last(),
-			"outcome": latest["outcome"].last(),
-			"referred": latest["referred"].last(),
-			"business_line": latest["business_line"].last(),
-			"customer": latest["customer"].last(),
-			"first_row": latest["row"].min(),
-		})
+		cases = pd.DataFrame(
+			{
+				"transferred": latest["transferred"].agg(lambda s: any(v is True for v in s)),
+				"institution": latest["institution"].last(),
+				"outcome": latest["outcome"].last(),
+				"referred": latest["referred"].last(),
+				"business_line": latest["business_line"].last(),
+				"customer": latest["customer"].last(),
+				"first_row": latest["row"].min(),
+			}
+		)
 		cases["outcome"] = cases["outcome"].map(lambda v: v if isinstance(v, str) else PENDING)
 		cases["referred"] = cases["referred"].map(lambda v: v is True)
 		cases["institution"] = cases["institution"].map(lambda v: v if isinstance(v, str) else "")
 		for case, row in cases[cases["transferred"] & (cases["institution"] == "")]["first_row"].items():
-			self.problems.append(LedgerProblem(int(row), col.INSTITUTION, f"投诉 {case} 已转办,处理机构不能为空"))
+			self.problems.append(
+				LedgerProblem(int(row), col.INSTITUTION, f"投诉 {case} 已转办,处理机构不能为空")
+			)
 		customers = rows[rows["customer"] != ""].groupby("case")["customer"].nunique()
 		for case in customers[customers > 1].index:
 			found = rows[(rows["case"] == case) & (rows["customer"] != "")]
 			names = "、".join(dict.fromkeys(found["customer"]))
-			self.problems.append(LedgerProblem(int(found["row"].iloc[-1]), col.CUSTOMER,
-				f"投诉编号 {case} 的客户姓名前后不一致({names}),同一投诉编号应为同一客户"))
+			self.problems.append(
+				LedgerProblem(
+					int(found["row"].iloc[-1]),
+					col.CUSTOMER,
+					f"投诉编号 {case} 的客户姓名前后不一致({names}),同一投诉编号应为同一客户",
+				)
+			)
 		return cases
 
 	def persons(self, rows: pd.DataFrame) -> pd.DataFrame:
@@ -151,7 +166,9 @@ class _RowParser:
 
 	def violations(self, rows: pd.DataFrame, violation_types: dict[str, ViolationType]) -> pd.DataFrame:
 		records = {}
-		flagged = rows[rows["officers"].map(bool) | (rows["violation_type"] != "") | rows["violation_amount"].notna()]
+		flagged = rows[
+			rows["officers"].map(bool) | (rows["violation_type"] != "") | rows["violation_amount"].notna()
+		]
 		for item in flagged.itertuples():
 			problem = _violation_problem(item, violation_types)
 			if problem:
@@ -161,22 +178,48 @@ class _RowParser:
 				key = (item.case, officer.employee_number, item.violation_type)
 				earlier = records.get(key)
 				if earlier and earlier[-1] != item.violation_amount:
-					self.problems.append(LedgerProblem(int(item.row), col.VIOLATION_AMOUNT,
-						f"{officer.full_name}在投诉 {item.case} 的“{item.violation_type}”已在第{earlier[0]}行记为"
-						f"{earlier[-1]}元,同一案件同一违规只扣一次"))
+					self.problems.append(
+						LedgerProblem(
+							int(item.row),
+							col.VIOLATION_AMOUNT,
+							f"{officer.full_name}在投诉 {item.case} 的“{item.violation_type}”已在第{earlier[0]}行记为"
+							f"{earlier[-1]}元,同一案件同一违规只扣一次",
+						)
+					)
 					continue
-				records[key] = (int(item.row), item.case, item.received_on, officer.employee_number,
-					officer.full_name, item.violation_type, item.violation_amount)
-		return pd.DataFrame(list(records.values()), columns=[
-			"row", "case", "received_on", "employee_number", "full_name", "violation_type", "amount"])
+				records[key] = (
+					int(item.row),
+					item.case,
+					item.received_on,
+					officer.employee_number,
+					officer.full_name,
+					item.violation_type,
+					item.violation_amount,
+				)
+		return pd.DataFrame(
+			list(records.values()),
+			columns=[
+				"row",
+				"case",
+				"received_on",
+				"employee_number",
+				"full_name",
+				"violation_type",
+				"amount",
+			],
+		)
 
 	def check_names(self, persons: pd.DataFrame, violations: pd.DataFrame) -> dict[str, str]:
 		names: dict[str, str] = {}
 		for table in (persons, violations):
-			for number, name, row in zip(table["employee_number"], table["full_name"], table["row"], strict=True):
+			for number, name, row in zip(
+				table["employee_number"], table["full_name"], table["row"], strict=True
+			):
 				known = names.setdefault(number, name)
 				if known != name:
-					self.problems.append(LedgerProblem(int(row), "", f"工号 {number} 同时对应“{known}”和“{name}”"))
+					self.problems.append(
+						LedgerProblem(int(row), "", f"工号 {number} 同时对应“{known}”和“{name}”")
+					)
 		return names
 
 
@@ -202,12 +245,17 @@ def _violation_problem(item, violation_types: dict[str, ViolationType]) -> tuple
 		return (col.VIOLATION_TYPE, "填写了投诉岗人员,但没有写违规类型")
 	violation = violation_types.get(item.violation_type)
 	if violation is None:
-		return (col.VIOLATION_TYPE, f"未知的违规类型“{item.violation_type}”,应为 {'、'.join(violation_types)}")
+		return (
+			col.VIOLATION_TYPE,
+			f"未知的违规类型“{item.violation_type}”,应为 {'、'.join(violation_types)}",
+		)
 	if item.violation_amount is None or pd.isna(item.violation_amount):
 		return (col.VIOLATION_AMOUNT, "填写了违规类型,但没有写违规扣款金额")
 	try:
 		check_violation_amount(violation, Decimal(item.violation_amount))
 	except ViolationAmountOutOfRange:
-		return (col.VIOLATION_AMOUNT,
-			f"{violation.name}的扣款应在 {violation.min_amount}–{violation.max_amount} 元之间,不是 {item.violation_amount} 元")
+		return (
+			col.VIOLATION_AMOUNT,
+			f"{violation.name}的扣款应在 {violation.min_amount}–{violation.max_amount} 元之间,不是 {item.violation_amount} 元",
+		)
 	return None

@@ -83,8 +83,17 @@ class BatchResult:
 
 def classify(receipts: ReceiptColumns, end_day: int) -> np.ndarray:
 	"""Receipt kinds of every receipt received on or before ``end_day``."""
-	order = np.lexsort((receipts.channel, receipts.day, receipts.case))
-	order = order[receipts.day[order] <= end_day]
+	window = np.flatnonzero(receipts.day <= end_day)
+	day = receipts.day[window]
+	first_day = day.min() if len(day) else 0
+	# One sort key, (case, day, channel rank): on the same day the less severe channel comes first.
+	order = window[
+		np.argsort(
+			(receipts.case[window] * _DAY_SPAN + (day - first_day)) * _CHANNEL_SPAN
+			+ receipts.channel[window],
+			kind="stable",
+		)
+	]
 	case = receipts.case[order]
 	key = case * _CHANNEL_SPAN + receipts.channel[order]
 	first = np.ones(len(order), dtype=bool)
@@ -121,7 +130,9 @@ def case_statuses(cases: CaseColumns, receipts_to_date: np.ndarray) -> np.ndarra
 	).astype(np.int8)
 
 
-def _pair_with_persons(receipt_index: np.ndarray, receipt_case: np.ndarray, persons: PersonColumns, n_cases: int):
+def _pair_with_persons(
+	receipt_index: np.ndarray, receipt_case: np.ndarray, persons: PersonColumns, n_cases: int
+):
 	"""Every (receipt, person row) pair of the same case."""
 	order = np.argsort(persons.case, kind="stable")
 	per_case = np.bincount(persons.case, minlength=n_cases)

@@ -106,7 +106,17 @@ def assess_case(
 			if key in already_charged:
 				continue
 			rate = rates.rate_on(channel, person.liability, receipt.received_on)
-			charges.append(Charge(case.case_id, receipt.receipt_id, person.person, person.liability,
-				channel, kind, receipt.received_on, rate))
+			charges.append(
+				Charge(
+					case.case_id,
+					receipt.receipt_id,
+					person.person,
+					person.liability,
+					channel,
+					kind,
+					receipt.received_on,
+					rate,
+				)
+			)
 	reason = "" if charges else (NOTHING_NEW if case.responsible else NO_PERSON_YET)
 	return CaseAssessment(case.case_id, status, reason, receipt_kinds, tuple(charges))

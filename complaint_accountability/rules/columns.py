@@ -51,8 +51,9 @@ def encode_rates(rates: RateTable, channels: ChannelBook) -> tuple[batch.RateCol
 	return columns, rows
 
 
-def encode(cases: Sequence[CaseFacts], channels: ChannelBook, rates: RateTable,
-	charged_receipts: Iterable[str] = ()) -> EncodedPeriod:
+def encode(
+	cases: Sequence[CaseFacts], channels: ChannelBook, rates: RateTable, charged_receipts: Iterable[str] = ()
+) -> EncodedPeriod:
 	code = {channel.name: i for i, channel in enumerate(channels)}
 	charged = set(charged_receipts)
 	receipt_ref, person_ref, person_ids = [], [], {}
@@ -72,14 +73,22 @@ def encode(cases: Sequence[CaseFacts], channels: ChannelBook, rates: RateTable,
 	rate_columns, rate_rows = encode_rates(rates, channels)
 	return EncodedPeriod(
 		cases=cases,
-		receipts=batch.ReceiptColumns(np.array(r_case, dtype=np.int64), np.array(r_day, dtype=np.int64),
-			np.array(r_channel, dtype=np.int64), np.array(r_charged, dtype=bool)),
+		receipts=batch.ReceiptColumns(
+			np.array(r_case, dtype=np.int64),
+			np.array(r_day, dtype=np.int64),
+			np.array(r_channel, dtype=np.int64),
+			np.array(r_charged, dtype=bool),
+		),
 		case_columns=batch.CaseColumns(
 			np.array([c.transferred for c in cases], dtype=bool),
 			np.array([OUTCOMES.index(c.outcome) for c in cases], dtype=np.int8),
-			np.array([c.referred for c in cases], dtype=bool)),
-		persons=batch.PersonColumns(np.array(p_case, dtype=np.int64), np.array(p_person, dtype=np.int64),
-			np.array(p_liability, dtype=np.int8)),
+			np.array([c.referred for c in cases], dtype=bool),
+		),
+		persons=batch.PersonColumns(
+			np.array(p_case, dtype=np.int64),
+			np.array(p_person, dtype=np.int64),
+			np.array(p_liability, dtype=np.int8),
+		),
 		rates=rate_columns,
 		receipt_ref=receipt_ref,
 		person_ref=person_ref,
@@ -90,10 +99,15 @@ def encode(cases: Sequence[CaseFacts], channels: ChannelBook, rates: RateTable,
 
 def already_charged_columns(encoded: EncodedPeriod, keys: Iterable[tuple[str, str, str]]):
 	"""(receipt, person, liability) charge keys as the batch's integer columns."""
-	receipt_index = {encoded.cases[c].receipts[r].receipt_id: i for i, (c, r) in enumerate(encoded.receipt_ref)}
+	receipt_index = {
+		encoded.cases[c].receipts[r].receipt_id: i for i, (c, r) in enumerate(encoded.receipt_ref)
+	}
 	person_code = {person: i for i, person in enumerate(encoded.person_ids)}
-	rows = [(receipt_index[r], person_code[p], LIABILITY_CODE[lia]) for r, p, lia in keys
-		if r in receipt_index and p in person_code and lia in LIABILITY_CODE]
+	rows = [
+		(receipt_index[r], person_code[p], LIABILITY_CODE[lia])
+		for r, p, lia in keys
+		if r in receipt_index and p in person_code and lia in LIABILITY_CODE
+	]
 	return tuple(np.array(column, dtype=np.int64) for column in zip(*rows, strict=True)) if rows else None
 
 
@@ -106,7 +120,16 @@ def decode(encoded: EncodedPeriod, result: batch.BatchResult) -> tuple[list[str]
 		case = encoded.cases[c]
 		receipt = case.receipts[r]
 		person = case.responsible[encoded.person_ref[person_row][1]]
-		charges.append(Charge(case.case_id, receipt.receipt_id, person.person, person.liability,
-			encoded.rate_rows[rate_row].channel, RECEIPT_KINDS[result.kind[receipt_index]], receipt.received_on,
-			encoded.rate_rows[rate_row]))
+		charges.append(
+			Charge(
+				case.case_id,
+				receipt.receipt_id,
+				person.person,
+				person.liability,
+				encoded.rate_rows[rate_row].channel,
+				RECEIPT_KINDS[result.kind[receipt_index]],
+				receipt.received_on,
+				encoded.rate_rows[rate_row],
+			)
+		)
 	return statuses, charges

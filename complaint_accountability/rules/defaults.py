@@ -22,14 +22,25 @@ def load(name: str) -> list[dict]:
 
 def default_channels() -> ChannelBook:
 	return ChannelBook(
-		Channel(row["channel_name"], int(row["rank"]), split_aliases(row.get("aliases")), bool(row.get("is_regulator")))
+		Channel(
+			row["channel_name"],
+			int(row["rank"]),
+			split_aliases(row.get("aliases")),
+			bool(row.get("is_regulator")),
+		)
 		for row in load("complaint_channel")
 	)
 
 
 def default_rates() -> RateTable:
 	return RateTable(
-		Rate(row["channel"], row["liability"], Decimal(str(row["amount"])), date.fromisoformat(row["valid_from"]), row["name"])
+		Rate(
+			row["channel"],
+			row["liability"],
+			Decimal(str(row["amount"])),
+			date.fromisoformat(row["valid_from"]),
+			row["name"],
+		)
 		for row in load("penalty_rate")
 	)
 

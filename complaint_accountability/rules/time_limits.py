@@ -38,7 +38,9 @@ def handling_limit(
 	return HandlingLimit(days, received_on + timedelta(days=days + appraisal_days))
 
 
-def is_late(limit: HandlingLimit, decided_on: date | None, today: date, withdrawn_on: date | None = None) -> bool:
+def is_late(
+	limit: HandlingLimit, decided_on: date | None, today: date, withdrawn_on: date | None = None
+) -> bool:
 	"""Past the limit without a decision. A withdrawal ends the case on the day it arrives."""
 	ended_on = min(d for d in (decided_on, withdrawn_on, today) if d is not None)
 	return ended_on > limit.due_on

@@ -16,7 +16,9 @@ class ViolationType:
 
 	def __post_init__(self):
 		if not 0 <= self.min_amount <= self.max_amount:
-			raise ValueError(f"violation type {self.name}: range {self.min_amount}–{self.max_amount} is not valid")
+			raise ValueError(
+				f"violation type {self.name}: range {self.min_amount}–{self.max_amount} is not valid"
+			)
 
 
 def check_violation_amount(violation: ViolationType, amount: Decimal) -> Decimal:
