@@ -13,6 +13,7 @@ import gc
 import time
 import tracemalloc
 from datetime import date, timedelta
+from functools import partial
 
 import numpy as np
 
@@ -117,7 +118,7 @@ def main() -> None:
 	for size in args.sizes:
 		receipts, cases, persons = synthetic(size)
 		result, seconds, peak = measure(
-			lambda: batch.assess(receipts, cases, persons, rate_columns, end_day, SETTINGS)
+			partial(batch.assess, receipts, cases, persons, rate_columns, end_day, SETTINGS)
 		)
 		row = f"{len(receipts.case):>10,} {len(cases.transferred):>9,} {len(result.receipt):>9,} {seconds:>9.3f} {peak / 2**20:>9.1f}"
 		if size in args.baseline_sizes:
