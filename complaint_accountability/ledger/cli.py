@@ -12,6 +12,7 @@ from ..rules.defaults import default_channels, default_rates, default_violation_
 from ..rules.periods import InvalidPeriodName, period
 from ..rules.settings import AccountabilitySettings
 from .assess import LedgerAssessment, assess_ledger
+from .columns import STATUS_LABEL
 from .outputs import write_all
 from .problems import LedgerInvalid
 from .rates_file import read_rates_file
@@ -91,7 +92,7 @@ def assess_command(args) -> int:
 
 def summary(result: LedgerAssessment, written: list[Path], seconds: float) -> str:
 	period = result.period
-	statuses = "、".join(f"{name} {count}" for name, count in result.statuses.items() if count)
+	statuses = "、".join(f"{STATUS_LABEL[name]} {count}" for name, count in result.statuses.items() if count)
 	lines = [
 		f"考核期 {period.name}: {period.start_date} 至 {period.end_date},申诉截止 {period.appeal_deadline},"
 		f"发薪日 {period.payroll_date}",
