@@ -1,0 +1,153 @@
+"""Compiling a period: classify every case and propose findings for each charge not made before.
+
+The whole period is read in a few set-based queries and assessed by the batch rules; only the
+findings still missing are created, so a compile can run again until the period is notified.
+"""
+
+import frappe
+import numpy as np
+import pandas as pd
+
+from complaint_accountability.rules import batch
+from complaint_accountability.rules.cases import OUTCOMES, PENDING
+from complaint_accountability.rules.columns import LIABILITY_CODE, NOT_PER_RECEIPT, day_number, encode_rates
+from complaint_accountability.rules.receipts import RECEIPT_KINDS
+
+from . import findings, periods
+from .site_rules import channel_book, rate_table, rule_settings
+
+
+def compile_period(period_name: str, progress=None) -> dict:
+	settings = rule_settings()
+	period_doc = periods.ensure_period(period_name)
+	periods.check_open_for_changes(period_doc)
+	end_date = period_doc.end_date
+	cases = _candidate_cases(end_date)
+	receipts = _receipts(end_date)
+	persons = _persons()
+	receipts = receipts[receipts["parent"].isin(cases.index)]
+	persons = persons[persons["parent"].isin(cases.index)]
+	made = _charges_made(cases.index)
+
+	channels = channel_book()
+	rates = rate_table()
+	rate_columns, rate_rows = encode_rates(rates, channels)
+	channel_code = {c.name: i for i, c in enumerate(channels)}
+	case_code = pd.Index(cases.index)
+	person_code = pd.Index(pd.unique(pd.concat([persons["person"], made["person"]])))
+	receipt_code = pd.Index(receipts["name"])
+	made = made[made["receipt"].isin(receipt_code) & made["liability"].isin(list(LIABILITY_CODE))]
+
+	result = batch.assess(
+		batch.ReceiptColumns(
+			case=case_code.get_indexer(receipts["parent"]).astype(np.int64),
+			day=receipts["received_on"].map(day_number).to_numpy(dtype=np.int64),
+			channel=receipts["channel"].map(channel_code).to_numpy(dtype=np.int64),
+			charged=np.zeros(len(receipts), dtype=bool),
+		),
+		batch.CaseColumns(
+			transferred=cases["transferred"].to_numpy(dtype=bool),
+			outcome=cases["outcome"].map(OUTCOMES.index).to_numpy(dtype=np.int8),
+			referred=cases["referred"].to_numpy(dtype=bool),
+		),
+		batch.PersonColumns(
+			case=case_code.get_indexer(persons["parent"]).astype(np.int64),
+			person=person_code.get_indexer(persons["person"]).astype(np.int64),
+			liability=persons["liability"]
+			.map(lambda v: LIABILITY_CODE.get(v, NOT_PER_RECEIPT))
+			.to_numpy(dtype=np.int8),
+		),
+		rate_columns,
+		day_number(end_date),
+		settings,
+		(
+			receipt_code.get_indexer(made["receipt"]).astype(np.int64),
+			person_code.get_indexer(made["person"]).astype(np.int64),
+			made["liability"].map(LIABILITY_CODE).to_numpy(dtype=np.int64),
+		),
+	)
+	findings.refuse_missing_rates(result, receipts, persons)
+	charges = pd.DataFrame(
+		{
+			"complaint": receipts["parent"].to_numpy()[result.receipt],
+			"receipt": receipts["name"].to_numpy()[result.receipt],
+			"channel": receipts["channel"].to_numpy()[result.receipt],
+			"received_on": receipts["received_on"].to_numpy()[result.receipt],
+			"receipt_kind": [RECEIPT_KINDS[k] for k in result.kind[result.receipt]],
+			"person": persons["person"].to_numpy()[result.person],
+			"liability": persons["liability"].to_numpy()[result.person],
+			"penalty_rate": [rate_rows[r].label for r in result.rate],
+			"cents": result.cents,
+		}
+	)
+	created = findings.create_proposed(period_doc.name, charges, progress)
+	periods.mark(period_doc.name, "Compiled" if period_doc.status == "Open" else None, compiled_on=True)
+	return {
+		"period": period_doc.name,
+		"cases": len(cases),
+		"charges": len(charges),
+		"findings_created": created,
+	}
+
+
+def _candidate_cases(end_date) -> pd.DataFrame:
+	"""Transferred, not referred cases with a known outcome and a receipt by the period's end."""
+	complaint = frappe.qb.DocType("Complaint")
+	rows = (
+		frappe.qb.from_(complaint)
+		.select(
+			complaint.name,
+			complaint.transferred,
+			complaint.first_coordination_outcome.as_("outcome"),
+			complaint.referred,
+		)
+		.where(
+			(complaint.transferred == 1)
+			& (complaint.referred == 0)
+			& (complaint.first_coordination_outcome != PENDING)
+			& (complaint.first_received_on <= end_date)
+		)
+		.run(as_dict=True)
+	)
+	return pd.DataFrame(rows, columns=["name", "transferred", "outcome", "referred"]).set_index("name")
+
+
+def _receipts(end_date) -> pd.DataFrame:
+	receipt = frappe.qb.DocType("Complaint Receipt")
+	rows = (
+		frappe.qb.from_(receipt)
+		.select(receipt.name, receipt.parent, receipt.channel, receipt.received_on)
+		.where((receipt.parenttype == "Complaint") & (receipt.received_on <= end_date))
+		.run(as_dict=True)
+	)
+	return pd.DataFrame(rows, columns=["name", "parent", "channel", "received_on"])
+
+
+def _persons() -> pd.DataFrame:
+	person = frappe.qb.DocType("Complaint Responsible Person")
+	rows = (
+		frappe.qb.from_(person)
+		.select(person.parent, person.person, person.liability)
+		.where(person.parenttype == "Complaint")
+		.run(as_dict=True)
+	)
+	return pd.DataFrame(rows, columns=["parent", "person", "liability"])
+
+
+def _charges_made(complaints) -> pd.DataFrame:
+	"""Every charge any finding made on these cases, revoked ones included: each is made once."""
+	charge = frappe.qb.DocType("Finding Charge")
+	finding = frappe.qb.DocType("Responsibility Finding")
+	rows = (
+		(
+			frappe.qb.from_(charge)
+			.join(finding)
+			.on(finding.name == charge.parent)
+			.select(charge.receipt, finding.person, finding.liability)
+			.where(charge.parenttype == "Responsibility Finding")
+			.run(as_dict=True)
+		)
+		if len(complaints)
+		else []
+	)
+	return pd.DataFrame(rows, columns=["receipt", "person", "liability"])

@@ -1,0 +1,45 @@
+"""No objection (逾期未提出申诉意见的,视同对处罚结果无异议): confirming unappealed findings."""
+
+import frappe
+from frappe import _
+
+from . import periods
+
+FINDING = "Responsibility Finding"
+
+
+class AppealWindowStillOpen(frappe.ValidationError):
+	pass
+
+
+def confirm_unappealed(period_name: str) -> dict:
+	"""After the deadline, every Final finding of the period with no appeal becomes Confirmed."""
+	if periods.appeal_window_open(period_name):
+		deadline = frappe.db.get_value("Accountability Period", period_name, "appeal_deadline")
+		frappe.throw(
+			_("The appeal window of {0} is open until the end of {1}").format(period_name, deadline),
+			AppealWindowStillOpen,
+		)
+	finding = frappe.qb.DocType(FINDING)
+	names = (
+		frappe.qb.from_(finding)
+		.select(finding.name)
+		.where(
+			(finding.accountability_period == period_name)
+			& (finding.docstatus == 1)
+			& (finding.workflow_state == "Final")
+		)
+		.run(pluck=True)
+	)
+	if names:
+		# One statement for the whole period; the period records what was confirmed and why.
+		frappe.qb.update(finding).set(finding.workflow_state, "Confirmed").where(
+			finding.name.isin(names)
+		).run()
+		frappe.get_doc("Accountability Period", period_name).add_comment(
+			"Info",
+			_("{0} findings with no appeal by the deadline were confirmed: {1}").format(
+				len(names), ", ".join(names[:50])
+			),
+		)
+	return {"period": period_name, "confirmed": len(names)}

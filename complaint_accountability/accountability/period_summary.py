@@ -1,0 +1,49 @@
+"""What the period form shows: counts and totals, and what still blocks the next step."""
+
+import frappe
+from frappe import _
+
+FINDING = "Responsibility Finding"
+
+
+def summary(period_name: str) -> dict:
+	finding = frappe.qb.DocType(FINDING)
+	by_state = (
+		frappe.qb.from_(finding)
+		.select(
+			finding.workflow_state,
+			frappe.query_builder.functions.Count("*").as_("count"),
+			frappe.query_builder.functions.Sum(finding.amount).as_("amount"),
+		)
+		.where(finding.accountability_period == period_name)
+		.groupby(finding.workflow_state)
+		.run(as_dict=True)
+	)
+	states = {row.workflow_state: {"count": row.count, "amount": row.amount or 0} for row in by_state}
+	open_appeals = frappe.db.count(
+		"Appeal", {"accountability_period": period_name, "docstatus": 1, "decision": "Pending"}
+	)
+	entries = frappe.db.count(
+		"Penalty Entry", {"accountability_period": period_name, "status": ("!=", "Cancelled")}
+	)
+	return {
+		"states": states,
+		"open_appeals": open_appeals,
+		"penalty_entries": entries,
+		"blockers": blockers(states, open_appeals),
+	}
+
+
+def blockers(states: dict, open_appeals: int) -> list[str]:
+	undecided = sum(
+		states.get(s, {}).get("count", 0)
+		for s in ("Draft", "Preliminary", "Business Line Review", "Committee Review")
+	)
+	out = []
+	if undecided:
+		out.append(_("{0} findings are not finally determined yet").format(undecided))
+	if open_appeals:
+		out.append(_("{0} appeals wait for the leading group's decision").format(open_appeals))
+	if states.get("Final", {}).get("count"):
+		out.append(_("{0} findings wait for the appeal deadline to pass").format(states["Final"]["count"]))
+	return out

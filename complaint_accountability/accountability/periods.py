@@ -1,0 +1,61 @@
+"""Accountability Period records: created from the rules' window, with their summary for the form."""
+
+import frappe
+from frappe import _
+from frappe.utils import get_datetime, getdate, now_datetime
+
+from complaint_accountability.rules.periods import InvalidPeriodName, appeal_is_on_time
+
+from .site_rules import period_window
+
+PERIOD = "Accountability Period"
+
+
+class PeriodClosedError(frappe.ValidationError):
+	pass
+
+
+def set_window(doc) -> None:
+	"""Dates follow from the name; the deadline and payroll date default from settings and may be moved."""
+	try:
+		window = period_window(doc.period_name)
+	except InvalidPeriodName:
+		frappe.throw(_("Period must be written YYYY-MM, e.g. 2026-11, not {0}").format(doc.period_name))
+	doc.period_name = window.name
+	doc.start_date, doc.end_date = window.start_date, window.end_date
+	doc.appeal_deadline = doc.appeal_deadline or window.appeal_deadline
+	doc.payroll_date = doc.payroll_date or window.payroll_date
+	if getdate(doc.appeal_deadline) < window.appeal_deadline:
+		frappe.throw(_("The appeal deadline cannot be earlier than {0}").format(window.appeal_deadline))
+
+
+def ensure_period(name: str):
+	"""The period record, created on first use."""
+	window = period_window(name)
+	if not frappe.db.exists(PERIOD, window.name):
+		frappe.get_doc({"doctype": PERIOD, "period_name": window.name}).insert(ignore_permissions=True)
+	return frappe.get_doc(PERIOD, window.name)
+
+
+def appeal_window_open(period_name: str, at=None) -> bool:
+	"""Whether an appeal filed at ``at`` (site time, default now) meets the period's deadline."""
+	deadline = frappe.db.get_value(PERIOD, period_name, "appeal_deadline")
+	return appeal_is_on_time(get_datetime(at or now_datetime()), getdate(deadline))
+
+
+def deadline_passed(period_name: str, at=None) -> bool:
+	return not appeal_window_open(period_name, at)
+
+
+def check_open_for_changes(period_doc) -> None:
+	if period_doc.status in ("Notified", "Closed"):
+		frappe.throw(
+			_("Period {0} is already {1}").format(period_doc.name, _(period_doc.status)), PeriodClosedError
+		)
+
+
+def mark(period_name: str, status: str | None = None, **timestamps) -> None:
+	values = {field: now_datetime() for field, on in timestamps.items() if on}
+	if status:
+		values["status"] = status
+	frappe.db.set_value(PERIOD, period_name, values)

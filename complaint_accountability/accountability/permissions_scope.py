@@ -1,0 +1,48 @@
+"""Who sees what: the institution subtree a complaint manager looks after, and unrestricted roles."""
+
+import frappe
+
+UNRESTRICTED_ROLES = frozenset(
+	{
+		"Complaint Desk Officer",
+		"Complaint Manager",
+		"Business Line Reviewer",
+		"Accountability Committee",
+		"Payroll Officer",
+		"Finance Viewer",
+		"Accountability Administrator",
+		"System Manager",
+	}
+)
+INSTITUTION_MANAGER = "Institution Complaint Manager"
+STAFF = "Accountable Staff"
+
+
+def is_unrestricted(user: str) -> bool:
+	return user == "Administrator" or bool(UNRESTRICTED_ROLES.intersection(frappe.get_roles(user)))
+
+
+def managed_institutions(user: str) -> frozenset[str]:
+	"""Institutions whose complaint manager is ``user``, with every institution under them."""
+	cache = frappe.local.__dict__.setdefault("ca_managed_institutions", {})
+	if user not in cache:
+		if INSTITUTION_MANAGER not in frappe.get_roles(user):
+			cache[user] = frozenset()
+		else:
+			child = frappe.qb.DocType("Institution")
+			managed = frappe.qb.DocType("Institution").as_("managed")
+			rows = (
+				frappe.qb.from_(child)
+				.join(managed)
+				.on((child.lft >= managed.lft) & (child.rgt <= managed.rgt))
+				.select(child.name)
+				.distinct()
+				.where(managed.complaint_manager == user)
+				.run(pluck=True)
+			)
+			cache[user] = frozenset(rows)
+	return cache[user]
+
+
+def is_staff(user: str) -> bool:
+	return STAFF in frappe.get_roles(user)

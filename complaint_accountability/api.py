@@ -1,0 +1,82 @@
+"""Whitelisted methods for the monthly cycle; the leading group's, each taking a period name.
+
+Each is idempotent. A large period runs in the background queue and reports progress to the desk.
+"""
+
+import frappe
+from frappe import _
+
+from complaint_accountability.accountability import compile as compiling
+from complaint_accountability.accountability import confirm
+from complaint_accountability.accountability.site_rules import period_window
+from complaint_accountability.payroll import hand_off
+
+COMMITTEE_ROLES = ("Accountability Committee", "Accountability Administrator", "System Manager")
+
+
+def only_committee() -> None:
+	if not set(COMMITTEE_ROLES).intersection(frappe.get_roles()):
+		frappe.throw(_("Only the accountability leading group can run this"), frappe.PermissionError)
+
+
+def _period_name(period: str) -> str:
+	try:
+		return period_window(period).name
+	except ValueError:
+		frappe.throw(_("Period must be written YYYY-MM, e.g. 2026-11, not {0}").format(period))
+
+
+def _run(method, period: str, size: int, **kwargs) -> dict:
+	"""Run now, or in the long queue when the period is large (one job per method and period)."""
+	threshold = frappe.db.get_single_value("Complaint Accountability Settings", "background_threshold") or 200
+	if size > threshold and not frappe.flags.in_test:
+		job_id = f"{method.__module__}.{method.__name__}::{period}"
+		frappe.enqueue(
+			method, queue="long", timeout=3600, job_id=job_id, deduplicate=True, period_name=period, **kwargs
+		)
+		return {"period": period, "queued": True}
+	return method(period, **kwargs)
+
+
+def _progress(period: str, title: str):
+	def report(done: int, total: int) -> None:
+		if done == total or done % 50 == 0:
+			frappe.publish_progress(
+				done * 100 / max(total, 1),
+				title=title,
+				doctype="Accountability Period",
+				docname=period,
+				description=_("{0} of {1}").format(done, total),
+			)
+
+	return report
+
+
+def _compile(period_name: str) -> dict:
+	return compiling.compile_period(period_name, _progress(period_name, _("Compiling period")))
+
+
+@frappe.whitelist(methods=["POST"])
+def compile_period(period: str) -> dict:
+	only_committee()
+	name = _period_name(period)
+	size = frappe.db.count(
+		"Complaint", {"transferred": 1, "first_received_on": ("<=", period_window(name).end_date)}
+	)
+	return _run(_compile, name, size)
+
+
+@frappe.whitelist(methods=["POST"])
+def confirm_unappealed(period: str) -> dict:
+	only_committee()
+	return confirm.confirm_unappealed(_period_name(period))
+
+
+@frappe.whitelist(methods=["POST"])
+def hand_off_to_payroll(period: str) -> dict:
+	only_committee()
+	name = _period_name(period)
+	size = frappe.db.count(
+		"Responsibility Finding", {"accountability_period": name, "workflow_state": "Confirmed"}
+	)
+	return _run(hand_off.hand_off_period, name, size)

@@ -1,0 +1,59 @@
+"""Scheduled work (hooks.py). Each job checks its settings flag, and logs failures per period."""
+
+import frappe
+from frappe.utils import add_days, getdate, today
+
+from complaint_accountability.accountability import compile as compiling
+from complaint_accountability.accountability import complaints, confirm, periods
+from complaint_accountability.accountability.site_rules import rule_settings
+from complaint_accountability.payroll import hand_off
+from complaint_accountability.rules.periods import period_name_of
+
+SETTINGS = "Complaint Accountability Settings"
+
+
+def compile_ended_period() -> None:
+	"""On the period start day (the 21st by default): compile the period that ended yesterday."""
+	settings = rule_settings()
+	if (
+		not frappe.db.get_single_value(SETTINGS, "auto_compile")
+		or getdate(today()).day != settings.period_start_day
+	):
+		return
+	name = period_name_of(getdate(add_days(today(), -1)), settings)
+	_run_logged(compiling.compile_period, name)
+
+
+def confirm_unappealed_findings() -> None:
+	complaints.refresh_overdue_flags()
+	if not frappe.db.get_single_value(SETTINGS, "auto_confirm"):
+		return
+	for name in _periods_with_state("Final"):
+		if periods.deadline_passed(name):
+			_run_logged(confirm.confirm_unappealed, name)
+
+
+def hand_off_confirmed_findings() -> None:
+	if not frappe.db.get_single_value(SETTINGS, "auto_hand_off"):
+		return
+	for name in _periods_with_state("Confirmed"):
+		_run_logged(hand_off.hand_off_period, name)
+
+
+def _periods_with_state(state: str) -> list[str]:
+	return frappe.get_all(
+		"Responsibility Finding",
+		filters={"workflow_state": state, "docstatus": 1},
+		pluck="accountability_period",
+		distinct=True,
+	)
+
+
+def _run_logged(job, period_name: str) -> None:
+	try:
+		job(period_name)
+		# A scheduled job owns its transaction: keep each period's work even if a later one fails.
+		frappe.db.commit()  # nosemgrep
+	except Exception:
+		frappe.db.rollback()
+		frappe.log_error(title=f"{job.__name__} {period_name}")
