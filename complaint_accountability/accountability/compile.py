@@ -107,7 +107,7 @@ def _candidate_cases(end_date) -> pd.DataFrame:
 			& (complaint.first_coordination_outcome != PENDING)
 			& (complaint.first_received_on <= end_date)
 		)
-		.run(as_dict=True)
+		.run()
 	)
 	return pd.DataFrame(rows, columns=["name", "transferred", "outcome", "referred"]).set_index("name")
 
@@ -118,7 +118,7 @@ def _receipts(end_date) -> pd.DataFrame:
 		frappe.qb.from_(receipt)
 		.select(receipt.name, receipt.parent, receipt.channel, receipt.received_on)
 		.where((receipt.parenttype == "Complaint") & (receipt.received_on <= end_date))
-		.run(as_dict=True)
+		.run()
 	)
 	return pd.DataFrame(rows, columns=["name", "parent", "channel", "received_on"])
 
@@ -129,7 +129,7 @@ def _persons() -> pd.DataFrame:
 		frappe.qb.from_(person)
 		.select(person.parent, person.person, person.liability)
 		.where(person.parenttype == "Complaint")
-		.run(as_dict=True)
+		.run()
 	)
 	return pd.DataFrame(rows, columns=["parent", "person", "liability"])
 
@@ -145,7 +145,7 @@ def _charges_made(complaints) -> pd.DataFrame:
 			.on(finding.name == charge.parent)
 			.select(charge.receipt, finding.person, finding.liability)
 			.where(charge.parenttype == "Responsibility Finding")
-			.run(as_dict=True)
+			.run()
 		)
 		if len(complaints)
 		else []

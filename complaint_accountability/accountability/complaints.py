@@ -5,16 +5,11 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from complaint_accountability.rules.cases import PENDING, case_status
-from complaint_accountability.rules.channels import UnknownChannel
 from complaint_accountability.rules.periods import period_name_of
 from complaint_accountability.rules.receipts import classify_receipts
 from complaint_accountability.rules.time_limits import handling_limit, is_late
 
 from .site_rules import channel_book, rule_settings
-
-
-class UnknownChannelError(frappe.ValidationError):
-	pass
 
 
 def derive(doc) -> None:
@@ -32,12 +27,7 @@ def derive(doc) -> None:
 
 def classify(doc, settings) -> None:
 	channels = channel_book()
-	received = []
-	for row in doc.receipts:
-		try:
-			received.append((getdate(row.received_on), channels.rank_of(row.channel)))
-		except UnknownChannel:
-			frappe.throw(_("Row {0}: unknown channel {1}").format(row.idx, row.channel), UnknownChannelError)
+	received = [(getdate(row.received_on), channels.rank_of(row.channel)) for row in doc.receipts]
 	for row, kind, (day, _rank) in zip(doc.receipts, classify_receipts(received), received, strict=True):
 		row.receipt_kind = kind
 		row.accountability_period = period_name_of(day, settings)

@@ -1,0 +1,131 @@
+"""Factories and a base class for the integration tests on a real site."""
+
+import frappe
+from frappe.model.workflow import apply_workflow
+
+try:  # v16 names it IntegrationTestCase; v15 has FrappeTestCase
+	from frappe.tests import IntegrationTestCase as SiteTestCase
+except ImportError:
+	from frappe.tests.utils import FrappeTestCase as SiteTestCase
+
+COMMITTEE = "Accountability Committee"
+
+
+class AccountabilityTestCase(SiteTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.db.set_single_value("System Settings", "time_zone", "Asia/Shanghai")
+		frappe.set_user("Administrator")
+
+
+def make_institution(
+	name: str, parent: str | None = None, manager: str | None = None, is_group: int = 1
+) -> str:
+	if not frappe.db.exists("Institution", name):
+		frappe.get_doc(
+			{
+				"doctype": "Institution",
+				"institution_name": name,
+				"parent_institution": parent,
+				"institution_type": "Branch" if not parent else "Sub-branch",
+				"is_group": is_group,
+				"complaint_manager": manager,
+			}
+		).insert()
+	elif manager:
+		frappe.db.set_value("Institution", name, "complaint_manager", manager)
+	return name
+
+
+def make_user(email: str, *roles: str) -> str:
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": email.split("@")[0],
+				"send_welcome_email": 0,
+				"user_type": "System User",
+			}
+		).insert(ignore_permissions=True)
+	user = frappe.get_doc("User", email)
+	user.add_roles(*roles)
+	return email
+
+
+def make_person(number: str, name: str, institution: str, user: str | None = None) -> str:
+	if not frappe.db.exists("Accountable Person", number):
+		frappe.get_doc(
+			{
+				"doctype": "Accountable Person",
+				"employee_number": number,
+				"full_name": name,
+				"institution": institution,
+				"user": user,
+			}
+		).insert()
+	return number
+
+
+def make_complaint(
+	receipts,
+	outcome="Unresolved",
+	institution="测试城东支公司",
+	persons=(),
+	transferred=1,
+	referred=0,
+	customer="测试客户",
+	**fields,
+) -> frappe._dict:
+	"""receipts: (date, channel) pairs; persons: (employee number, liability) pairs."""
+	doc = frappe.get_doc(
+		{
+			"doctype": "Complaint",
+			"customer_name": customer,
+			"transferred": transferred,
+			"handling_institution": institution if transferred else None,
+			"first_coordination_outcome": outcome,
+			"referred": referred,
+			"referral_note": "另议" if referred else None,
+			"receipts": [{"received_on": day, "channel": channel} for day, channel in receipts],
+			"responsible_persons": [{"person": p, "liability": lia} for p, lia in persons],
+			**fields,
+		}
+	).insert()
+	return doc
+
+
+def findings_of(complaint: str, **filters) -> list[frappe._dict]:
+	return frappe.get_all(
+		"Responsibility Finding",
+		filters={"complaint": complaint, **filters},
+		fields=[
+			"name",
+			"person",
+			"liability",
+			"amount",
+			"accountability_period",
+			"workflow_state",
+			"docstatus",
+		],
+		order_by="liability asc, person asc",
+	)
+
+
+def amounts(complaint: str, period: str | None = None) -> dict[str, float]:
+	out: dict[str, float] = {}
+	for row in findings_of(complaint, **({"accountability_period": period} if period else {})):
+		out[row.liability] = out.get(row.liability, 0) + row.amount
+	return out
+
+
+def advance(finding: str, *actions: str) -> frappe._dict:
+	doc = frappe.get_doc("Responsibility Finding", finding)
+	for action in actions:
+		doc = apply_workflow(doc, action)
+	return doc
+
+
+def finalize(finding: str):
+	return advance(finding, "Propose", "Send to Committee", "Approve")
