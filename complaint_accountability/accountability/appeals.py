@@ -92,6 +92,7 @@ def apply_decision(doc) -> None:
 		finding.flags.ignore_permissions = True
 		finding.add_comment("Info", _("Appeal {0} decided: penalty revoked").format(doc.name))
 		finding.cancel()
+		finding.db_set("workflow_state", "Revoked")
 
 
 def _set_finding_state(finding: str, state: str, note: str) -> None:

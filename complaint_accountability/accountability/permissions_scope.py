@@ -1,6 +1,7 @@
 """Who sees what: the institution subtree a complaint manager looks after, and unrestricted roles."""
 
 import frappe
+from frappe.utils.caching import request_cache
 
 UNRESTRICTED_ROLES = frozenset(
 	{
@@ -22,26 +23,22 @@ def is_unrestricted(user: str) -> bool:
 	return user == "Administrator" or bool(UNRESTRICTED_ROLES.intersection(frappe.get_roles(user)))
 
 
+@request_cache
 def managed_institutions(user: str) -> frozenset[str]:
 	"""Institutions whose complaint manager is ``user``, with every institution under them."""
-	cache = frappe.local.__dict__.setdefault("ca_managed_institutions", {})
-	if user not in cache:
-		if INSTITUTION_MANAGER not in frappe.get_roles(user):
-			cache[user] = frozenset()
-		else:
-			child = frappe.qb.DocType("Institution")
-			managed = frappe.qb.DocType("Institution").as_("managed")
-			rows = (
-				frappe.qb.from_(child)
-				.join(managed)
-				.on((child.lft >= managed.lft) & (child.rgt <= managed.rgt))
-				.select(child.name)
-				.distinct()
-				.where(managed.complaint_manager == user)
-				.run(pluck=True)
-			)
-			cache[user] = frozenset(rows)
-	return cache[user]
+	if INSTITUTION_MANAGER not in frappe.get_roles(user):
+		return frozenset()
+	child = frappe.qb.DocType("Institution")
+	managed = frappe.qb.DocType("Institution").as_("managed")
+	return frozenset(
+		frappe.qb.from_(child)
+		.join(managed)
+		.on((child.lft >= managed.lft) & (child.rgt <= managed.rgt))
+		.select(child.name)
+		.distinct()
+		.where(managed.complaint_manager == user)
+		.run(pluck=True)
+	)
 
 
 def is_staff(user: str) -> bool:
