@@ -1,0 +1,8 @@
+const PERIOD_COLOURS = { Open: "orange", Compiled: "blue", Notified: "purple", Closed: "green" };
+
+frappe.listview_settings["Accountability Period"] = {
+	add_fields: ["status"],
+	get_indicator(doc) {
+		return [__(doc.status), PERIOD_COLOURS[doc.status] || "gray", `status,=,${doc.status}`];
+	},
+};

@@ -1,0 +1,153 @@
+"""The files the app ships: doctypes with the contract's names, fixtures, hooks, translations."""
+
+import ast
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+APP = Path(__file__).resolve().parent.parent / "complaint_accountability"
+DOCTYPES = APP / "complaint_accountability" / "doctype"
+
+# app.md's pinned names: doctype -> key fields
+CONTRACT = {
+	"Institution": ["institution_name", "parent_institution", "institution_type", "complaint_manager"],
+	"Business Line": ["business_line_name"],
+	"Accountable Person": ["full_name", "employee_number", "institution", "user", "employee"],
+	"Complaint Channel": ["channel_name", "rank", "is_regulator"],
+	"Penalty Rate": ["channel", "liability", "amount", "valid_from"],
+	"Handling Violation Type": ["violation_name", "min_amount", "max_amount"],
+	"Complaint": ["customer_name", "policy_number", "business_line", "transferred", "handling_institution",
+		"first_coordination_outcome", "referred", "receipts", "responsible_persons", "case_status"],
+	"Complaint Receipt": ["channel", "received_on", "receipt_kind"],
+	"Complaint Responsible Person": ["person", "liability", "determined_by"],
+	"Responsibility Finding": ["complaint", "person", "liability", "violation_type", "accountability_period", "amount",
+		"charges"],
+	"Appeal": ["responsibility_finding", "appellant", "reason", "evidence", "filed_on", "decision"],
+	"Accountability Period": ["start_date", "end_date", "appeal_deadline", "payroll_date", "status"],
+	"Penalty Entry": ["person", "employee_number", "institution", "component", "amount", "payroll_date",
+		"responsibility_finding", "status", "payroll_reference"],
+	"Complaint Accountability Settings": [],
+}
+SELECT_OPTIONS = {
+	("Complaint", "first_coordination_outcome"): {"Pending", "Withdrawn", "Not Insurance Liability", "Satisfied", "Unresolved"},
+	("Complaint", "case_status"): {"Out of Scope", "Exempt", "Accountable", "Awaiting Outcome", "Referred"},
+	("Appeal", "decision"): {"Pending", "Upheld", "Revoked"},
+	("Penalty Entry", "component"): {"Wage Deduction", "Performance Deduction"},
+	("Penalty Entry", "status"): {"Pending", "Handed Off", "Deducted", "Cancelled"},
+	("Complaint Responsible Person", "determined_by"): {"Complaint Desk", "Business Line", "Committee"},
+}
+ROLES = {"Complaint Desk Officer", "Complaint Manager", "Institution Complaint Manager", "Business Line Reviewer",
+	"Accountability Committee", "Payroll Officer", "Finance Viewer", "Accountable Staff", "Accountability Administrator"}
+
+
+def doctype_json(name: str) -> dict:
+	snake = name.lower().replace(" ", "_")
+	return json.loads((DOCTYPES / snake / f"{snake}.json").read_text(encoding="utf-8"))
+
+
+def fields(name: str) -> dict[str, dict]:
+	return {f["fieldname"]: f for f in doctype_json(name)["fields"]}
+
+
+@pytest.mark.parametrize("doctype", sorted(CONTRACT))
+def test_doctype_has_the_contracts_fields(doctype):
+	meta = doctype_json(doctype)
+	assert meta["name"] == doctype and meta["module"] == "Complaint Accountability"
+	assert set(CONTRACT[doctype]) <= set(fields(doctype))
+	assert meta["field_order"] == [f["fieldname"] for f in meta["fields"]]
+	if not meta.get("istable"):
+		assert meta.get("track_changes") == 1 or meta.get("issingle")
+
+
+@pytest.mark.parametrize("key", sorted(SELECT_OPTIONS))
+def test_select_options_are_the_contracts(key):
+	doctype, fieldname = key
+	options = {o for o in fields(doctype)[fieldname]["options"].split("\n") if o}
+	assert options == SELECT_OPTIONS[key]
+
+
+def test_links_point_at_shipped_or_core_doctypes():
+	shipped = set(CONTRACT) | {"Finding Charge"}
+	core = {"User", "Workflow State"}
+	for doctype in shipped:
+		for field in fields(doctype).values():
+			if field["fieldtype"] in ("Link", "Table"):
+				assert field["options"] in shipped | core, (doctype, field["fieldname"])
+
+
+def test_charge_keys_and_penalty_entries_are_unique_in_the_database():
+	assert fields("Finding Charge")["charge_key"].get("unique") == 1
+	assert fields("Penalty Entry")["responsibility_finding"].get("unique") == 1
+	assert fields("Appeal")["open_for_finding"].get("unique") == 1
+
+
+def test_fixtures_ship_roles_and_both_workflows():
+	fixtures = APP / "fixtures"
+	assert {r["name"] for r in json.loads((fixtures / "role.json").read_text())} == ROLES
+	workflows = {w["name"]: w for w in json.loads((fixtures / "workflow.json").read_text())}
+	finding_states = {s["state"] for s in workflows["Responsibility Finding"]["states"]}
+	assert finding_states == {"Draft", "Preliminary", "Business Line Review", "Committee Review", "Final", "Appealed",
+		"Confirmed", "Revoked", "Handed Off"}
+	assert {s["state"] for s in workflows["Appeal"]["states"]} == {"Draft", "Filed", "Upheld", "Revoked"}
+	states = {s["name"] for s in json.loads((fixtures / "workflow_state.json").read_text())}
+	actions = {a["name"] for a in json.loads((fixtures / "workflow_action_master.json").read_text())}
+	for workflow in workflows.values():
+		assert {s["state"] for s in workflow["states"]} <= states
+		assert {t["action"] for t in workflow["transitions"]} <= actions
+		assert {s["allow_edit"] for s in workflow["states"]} <= ROLES
+
+
+def hooks() -> dict:
+	tree = ast.parse((APP / "hooks.py").read_text())
+	return {t.id: ast.literal_eval(node.value) for node in tree.body if isinstance(node, ast.Assign)
+		for t in node.targets}
+
+
+def test_hooks_schedule_the_cycle_and_guard_rows():
+	values = hooks()
+	scheduled = [m for methods in values["scheduler_events"].values() for m in
+		(methods if isinstance(methods, list) else [x for v in methods.values() for x in v])]
+	assert {m.rsplit(".", 1)[1] for m in scheduled} == {"compile_ended_period", "confirm_unappealed_findings",
+		"hand_off_confirmed_findings"}
+	for doctype in ("Complaint", "Responsibility Finding", "Appeal", "Penalty Entry"):
+		assert doctype in values["permission_query_conditions"] and doctype in values["has_permission"]
+	for dotted in scheduled + list(values["permission_query_conditions"].values()):
+		module, function = dotted.rsplit(".", 1)
+		source = (APP.parent / (module.replace(".", "/") + ".py")).read_text()
+		assert f"def {function}(" in source, dotted
+
+
+def test_defaults_are_the_rules_eight_channels():
+	channels = json.loads((APP / "defaults" / "complaint_channel.json").read_text(encoding="utf-8"))
+	assert [c["channel_name"] for c in sorted(channels, key=lambda c: c["rank"])] == [
+		"客服热线", "网络", "总公司", "行业协会", "其他外部单位", "监管局", "新闻媒体", "国家金融监督管理总局"]
+
+
+USER_STRING = re.compile(r"""(?<![A-Za-z0-9])_{1,2}\(\s*(["'])((?:\\.|(?!\1).)+)\1""")
+
+
+def user_visible_strings() -> set[str]:
+	found = set()
+	for path in list(APP.rglob("*.py")) + list(APP.rglob("*.js")):
+		if "tests" in path.parts:
+			continue
+		found |= {m.group(2) for m in USER_STRING.finditer(path.read_text(encoding="utf-8"))}
+	for path in DOCTYPES.glob("*/*.json"):
+		meta = json.loads(path.read_text(encoding="utf-8"))
+		found.add(meta["name"])
+		for field in meta["fields"]:
+			if field.get("label"):
+				found.add(field["label"])
+			if field["fieldtype"] == "Select" and field["fieldname"] != "naming_series":
+				found |= {o for o in field.get("options", "").split("\n") if o}
+	return found
+
+
+def test_every_user_visible_string_has_a_chinese_translation():
+	with open(APP / "translations" / "zh.csv", encoding="utf-8") as f:
+		translated = {row[0]: row[1] for row in csv.reader(f) if row}
+	missing = sorted(s for s in user_visible_strings() if not translated.get(s))
+	assert missing == []
