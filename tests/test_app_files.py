@@ -139,8 +139,7 @@ def user_visible_strings() -> set[str]:
 		meta = json.loads(path.read_text(encoding="utf-8"))
 		found.add(meta["name"])
 		for field in meta["fields"]:
-			if field.get("label"):
-				found.add(field["label"])
+			found |= {field[key] for key in ("label", "description") if field.get(key)}
 			if field["fieldtype"] == "Select" and field["fieldname"] != "naming_series":
 				found |= {o for o in field.get("options", "").split("\n") if o}
 	return found
