@@ -20,6 +20,7 @@ def confirm_unappealed(period_name: str) -> dict:
 			_("The appeal window of {0} is open until the end of {1}").format(period_name, deadline),
 			AppealWindowStillOpen,
 		)
+	periods.lock(period_name)
 	finding = frappe.qb.DocType(FINDING)
 	names = (
 		frappe.qb.from_(finding)

@@ -11,9 +11,42 @@ from complaint_accountability.rules.payroll import component_for
 from complaint_accountability.rules.rates import HANDLING_VIOLATION
 from complaint_accountability.rules.violations import ViolationAmountOutOfRange, check_violation_amount
 
+from . import bulk
 from .site_rules import money, violation_type
 
 FINDING = "Responsibility Finding"
+FINDING_SERIES = "RF-.YYYY.-.#####"
+FINDING_FIELDS = (
+	"name",
+	"naming_series",
+	"complaint",
+	"accountability_period",
+	"institution",
+	"person",
+	"full_name",
+	"employee_number",
+	"person_institution",
+	"person_user",
+	"liability",
+	"amount",
+	"component",
+	"proposed_by_compile",
+	"workflow_state",
+)
+CHARGE_FIELDS = (
+	"name",
+	"parent",
+	"parentfield",
+	"parenttype",
+	"idx",
+	"receipt",
+	"channel",
+	"received_on",
+	"receipt_kind",
+	"penalty_rate",
+	"amount",
+	"charge_key",
+)
 
 
 class MissingRateError(frappe.ValidationError):
@@ -44,49 +77,87 @@ def refuse_missing_rates(result, receipts: pd.DataFrame, persons: pd.DataFrame) 
 
 
 def create_proposed(period: str, charges: pd.DataFrame, progress=None) -> int:
-	"""One Draft finding per (case, person, liability) with its charges; returns how many were made."""
-	groups = list(charges.groupby(["complaint", "person", "liability"], sort=True))
-	created = 0
-	for done, ((complaint, person, liability), rows) in enumerate(groups, start=1):
-		created += _insert_unless_made(period, complaint, person, liability, rows)
-		if progress:
-			progress(done, len(groups))
-	return created
+	"""One Draft finding per (case, person, liability) with its charges, inserted in bulk.
 
-
-def _insert_unless_made(period, complaint, person, liability, rows) -> int:
-	doc = frappe.get_doc(
-		{
-			"doctype": FINDING,
-			"complaint": complaint,
-			"person": person,
-			"liability": liability,
-			"accountability_period": period,
-			"proposed_by_compile": 1,
-			"workflow_state": "Draft",
-			"charges": [
-				{
-					"receipt": r.receipt,
-					"channel": r.channel,
-					"received_on": r.received_on,
-					"receipt_kind": r.receipt_kind,
-					"penalty_rate": r.penalty_rate,
-					"amount": Decimal(int(r.cents)) / 100,
-					"charge_key": charge_key(r.receipt, person, liability),
-				}
-				for r in rows.itertuples()
-			],
-		}
-	)
-	frappe.db.savepoint("propose_finding")
-	try:
-		doc.insert(ignore_permissions=True)
-	except frappe.UniqueValidationError:
-		# Another compile made these charges first: the database refused the second copy.
-		frappe.db.rollback(save_point="propose_finding")
-		frappe.clear_last_message()
+	Names come from the naming series, fetched fields are looked up in two queries, and each
+	charge's key is unique in the database, so a charge can never be made twice.
+	"""
+	if charges.empty:
 		return 0
-	return 1
+	charges = charges.sort_values(
+		["complaint", "person", "liability", "received_on", "receipt"], kind="stable"
+	)
+	groups = charges.groupby(["complaint", "person", "liability"], sort=False)
+	keys = list(groups.groups)
+	names = bulk.reserve_names(FINDING_SERIES, len(keys))
+	institution = dict(
+		frappe.get_all(
+			"Complaint",
+			filters={"name": ("in", list({k[0] for k in keys}))},
+			fields=["name", "handling_institution"],
+			as_list=True,
+		)
+	)
+	people = {
+		p.name: p
+		for p in frappe.get_all(
+			"Accountable Person",
+			filters={"name": ("in", list({k[1] for k in keys}))},
+			fields=["name", "full_name", "employee_number", "institution", "user"],
+		)
+	}
+	cents = groups["cents"].sum()
+	finding_rows = []
+	for name, (complaint, person, liability) in zip(names, keys, strict=True):
+		who = people[person]
+		finding_rows.append(
+			(
+				name,
+				FINDING_SERIES,
+				complaint,
+				period,
+				institution.get(complaint),
+				person,
+				who.full_name,
+				who.employee_number,
+				who.institution,
+				who.user,
+				liability,
+				Decimal(int(cents[(complaint, person, liability)])) / 100,
+				component_for(liability),
+				1,
+				"Draft",
+			)
+		)
+	bulk.insert_rows(FINDING, FINDING_FIELDS, finding_rows)
+	parent = dict(zip(keys, names, strict=True))
+	charge_rows = [
+		(
+			frappe.generate_hash(length=10),
+			parent[(r.complaint, r.person, r.liability)],
+			"charges",
+			FINDING,
+			idx,
+			r.receipt,
+			r.channel,
+			r.received_on,
+			r.receipt_kind,
+			r.penalty_rate,
+			Decimal(int(r.cents)) / 100,
+			charge_key(r.receipt, r.person, r.liability),
+		)
+		for idx, r in _numbered(charges)
+	]
+	bulk.insert_rows("Finding Charge", CHARGE_FIELDS, charge_rows)
+	if progress:
+		progress(len(keys), len(keys))
+	return len(keys)
+
+
+def _numbered(charges: pd.DataFrame):
+	"""Charges with their row number inside their finding, from 1."""
+	position = charges.groupby(["complaint", "person", "liability"], sort=False).cumcount() + 1
+	return zip(position, charges.itertuples(), strict=True)
 
 
 def derive(doc) -> None:

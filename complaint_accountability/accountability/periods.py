@@ -37,6 +37,11 @@ def ensure_period(name: str):
 	return frappe.get_doc(PERIOD, window.name)
 
 
+def lock(period_name: str) -> None:
+	"""Hold the period's row until commit: runs of one step for one period take turns."""
+	frappe.db.get_value(PERIOD, period_name, "name", for_update=True)
+
+
 def appeal_window_open(period_name: str, at=None) -> bool:
 	"""Whether an appeal filed at ``at`` (site time, default now) meets the period's deadline."""
 	deadline = frappe.db.get_value(PERIOD, period_name, "appeal_deadline")

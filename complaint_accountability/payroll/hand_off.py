@@ -14,6 +14,7 @@ FINDING = "Responsibility Finding"
 
 
 def hand_off_period(period_name: str) -> dict:
+	periods.lock(period_name)
 	period = frappe.get_doc("Accountability Period", period_name)
 	finding = frappe.qb.DocType(FINDING)
 	entry = frappe.qb.DocType(ENTRY)
