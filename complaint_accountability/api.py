@@ -80,3 +80,30 @@ def hand_off_to_payroll(period: str) -> dict:
 		"Responsibility Finding", {"accountability_period": name, "workflow_state": "Confirmed"}
 	)
 	return _run(hand_off.hand_off_period, name, size)
+
+
+@frappe.whitelist(methods=["POST"])
+def import_ledger(ledger_import: str) -> dict:
+	"""Import a Ledger Import's file, all or nothing; a large file runs in the background."""
+	only_committee()
+	from complaint_accountability.accountability.ledger_import import run_import
+
+	file_size = (
+		frappe.db.get_value(
+			"File",
+			{"file_url": frappe.db.get_value("Ledger Import", ledger_import, "ledger_file")},
+			"file_size",
+		)
+		or 0
+	)
+	if file_size > 512 * 1024 and not frappe.flags.in_test:
+		frappe.enqueue(
+			run_import,
+			queue="long",
+			timeout=3600,
+			job_id=f"import_ledger::{ledger_import}",
+			deduplicate=True,
+			import_name=ledger_import,
+		)
+		return {"queued": True}
+	return run_import(ledger_import)

@@ -76,7 +76,9 @@ def refuse_missing_rates(result, receipts: pd.DataFrame, persons: pd.DataFrame) 
 		frappe.throw("<br>".join(lines), MissingRateError, title=_("Missing Penalty Rate"))
 
 
-def create_proposed(period: str, charges: pd.DataFrame, progress=None) -> int:
+def create_proposed(
+	period: str, charges: pd.DataFrame, progress=None, state: str = "Draft", docstatus: int = 0
+) -> int:
 	"""One Draft finding per (case, person, liability) with its charges, inserted in bulk.
 
 	Names come from the naming series, fetched fields are looked up in two queries, and each
@@ -125,11 +127,11 @@ def create_proposed(period: str, charges: pd.DataFrame, progress=None) -> int:
 				liability,
 				Decimal(int(cents[(complaint, person, liability)])) / 100,
 				component_for(liability),
-				1,
-				"Draft",
+				int(state == "Draft"),
+				state,
 			)
 		)
-	bulk.insert_rows(FINDING, FINDING_FIELDS, finding_rows)
+	bulk.insert_rows(FINDING, FINDING_FIELDS, finding_rows, docstatus)
 	parent = dict(zip(keys, names, strict=True))
 	charge_rows = [
 		(
@@ -148,7 +150,7 @@ def create_proposed(period: str, charges: pd.DataFrame, progress=None) -> int:
 		)
 		for idx, r in _numbered(charges)
 	]
-	bulk.insert_rows("Finding Charge", CHARGE_FIELDS, charge_rows)
+	bulk.insert_rows("Finding Charge", CHARGE_FIELDS, charge_rows, docstatus)
 	if progress:
 		progress(len(keys), len(keys))
 	return len(keys)

@@ -1,0 +1,233 @@
+"""Importing a hand-kept ledger into the site, all or nothing.
+
+The ledger is read and validated by the same frappe-free reader as ledger mode; only a valid
+ledger creates anything. Institutions, persons and complaints are created where missing
+(complaints by their ledger number, so importing the same ledger again adds nothing), receipts
+the site lacks are added, and receipts the ledger marks as charged (扣款期间) become findings
+already handed off for that period, so the compile never charges them again and payroll never
+sees them twice.
+"""
+
+from collections import Counter
+from decimal import Decimal
+
+import frappe
+import pandas as pd
+from frappe import _
+from frappe.utils import now_datetime
+
+from complaint_accountability.ledger.problems import LedgerInvalid
+from complaint_accountability.ledger.reader import DESK_INSTITUTION, Ledger, read_ledger
+from complaint_accountability.rules.periods import period_name_of
+from complaint_accountability.rules.rates import CHANNEL_LIABILITIES, HANDLING_VIOLATION
+
+from . import findings, periods
+from .site_rules import channel_book, rate_table, rule_settings, violation_type
+
+IMPORT = "Ledger Import"
+
+
+def run_import(import_name: str) -> dict:
+	doc = frappe.get_doc(IMPORT, import_name)
+	path = frappe.get_doc("File", {"file_url": doc.ledger_file}).get_full_path()
+	types = {name: violation_type(name) for name in frappe.get_all("Handling Violation Type", pluck="name")}
+	try:
+		ledger = read_ledger(path, channel_book(), types)
+	except LedgerInvalid as error:
+		doc.db_set({"status": "Failed", "import_log": error.report(), "imported_on": now_datetime()})
+		return {"status": "Failed", "problems": len(error.problems)}
+	counts = LedgerLoader(ledger).load()
+	doc.db_set({"status": "Successful", "import_log": "", "imported_on": now_datetime(), **counts})
+	return {"status": "Successful", **counts}
+
+
+class LedgerLoader:
+	def __init__(self, ledger: Ledger):
+		self.ledger = ledger
+		self.settings = rule_settings()
+		self.counts = Counter()
+
+	def load(self) -> dict:
+		root = self.root_institution()
+		self.ensure_institutions(root)
+		self.ensure_persons(root)
+		receipt_names = self.ensure_complaints()
+		self.mark_charged(receipt_names)
+		self.create_violations()
+		return {
+			key: self.counts[key]
+			for key in (
+				"institutions_created",
+				"persons_created",
+				"complaints_created",
+				"receipts_added",
+				"charged_findings_created",
+				"violations_created",
+			)
+		}
+
+	def root_institution(self) -> str | None:
+		roots = frappe.get_all("Institution", filters={"parent_institution": ("is", "not set")}, pluck="name")
+		return roots[0] if len(roots) == 1 else None
+
+	def ensure_institutions(self, root: str | None) -> None:
+		names = set(self.ledger.cases["institution"]) - {""}
+		if len(self.ledger.violations):
+			names.add(DESK_INSTITUTION)
+		for name in sorted(names):
+			if not frappe.db.exists("Institution", name):
+				frappe.get_doc(
+					{
+						"doctype": "Institution",
+						"institution_name": name,
+						"parent_institution": root,
+						"institution_type": "Department" if name == DESK_INSTITUTION else "Sub-branch",
+					}
+				).insert()
+				self.counts["institutions_created"] += 1
+
+	def ensure_persons(self, root: str | None) -> None:
+		first_case = {}
+		for case, number in zip(
+			self.ledger.persons["case"], self.ledger.persons["employee_number"], strict=True
+		):
+			first_case.setdefault(number, case)
+		officers = set(self.ledger.violations["employee_number"])
+		for number, name in sorted(self.ledger.names.items()):
+			if frappe.db.exists("Accountable Person", number):
+				continue
+			institution = (
+				DESK_INSTITUTION
+				if number in officers
+				else self.ledger.cases.at[first_case[number], "institution"] or root
+			)
+			frappe.get_doc(
+				{
+					"doctype": "Accountable Person",
+					"employee_number": number,
+					"full_name": name,
+					"institution": institution,
+					"is_complaint_desk": int(number in officers),
+				}
+			).insert()
+			self.counts["persons_created"] += 1
+
+	def ensure_complaints(self) -> dict[int, str]:
+		"""Create or extend each case; return ledger row → receipt name."""
+		receipt_names = {}
+		for case, rows in self.ledger.receipts.groupby("case", sort=True):
+			existing = frappe.db.get_value("Complaint", {"ledger_number": case})
+			doc = frappe.get_doc("Complaint", existing) if existing else self.new_complaint(case)
+			have = Counter((str(r.received_on), r.channel) for r in doc.receipts)
+			added = []
+			for row in rows.itertuples():
+				key = (str(row.received_on), row.channel)
+				if have[key]:
+					have[key] -= 1
+					continue
+				added.append(
+					(
+						row.row,
+						doc.append("receipts", {"received_on": row.received_on, "channel": row.channel}),
+					)
+				)
+			if existing and not added:
+				continue
+			doc.save() if existing else doc.insert()
+			self.counts["complaints_created"] += 0 if existing else 1
+			self.counts["receipts_added"] += len(added)
+			receipt_names.update({sheet_row: receipt.name for sheet_row, receipt in added})
+		return receipt_names
+
+	def new_complaint(self, case: str):
+		facts = self.ledger.cases.loc[case]
+		persons = self.ledger.persons[self.ledger.persons["case"] == case]
+		if facts["business_line"] and not frappe.db.exists("Business Line", facts["business_line"]):
+			frappe.get_doc(
+				{"doctype": "Business Line", "business_line_name": facts["business_line"]}
+			).insert()
+		return frappe.get_doc(
+			{
+				"doctype": "Complaint",
+				"ledger_number": case,
+				"customer_name": facts["customer"] or case,
+				"business_line": facts["business_line"] or None,
+				"transferred": int(facts["transferred"]),
+				"handling_institution": facts["institution"] or None,
+				"first_coordination_outcome": facts["outcome"],
+				"referred": int(facts["referred"]),
+				"referral_note": _("Marked 另议 in the ledger") if facts["referred"] else None,
+				"responsible_persons": [
+					{"person": p.employee_number, "liability": p.liability, "determined_by": "Complaint Desk"}
+					for p in persons.itertuples()
+				],
+			}
+		)
+
+	def mark_charged(self, receipt_names: dict[int, str]) -> None:
+		"""Receipts the ledger says were charged: findings already handed off, one per case, person,
+		liability and period, so they count as made and never reach payroll again."""
+		charged = self.ledger.receipts[
+			self.ledger.receipts["charged_period"].notna()
+			& self.ledger.receipts["row"].isin(list(receipt_names))
+		]
+		if charged.empty:
+			return
+		rates = rate_table()
+		persons = self.ledger.persons[self.ledger.persons["liability"].isin(CHANNEL_LIABILITIES)]
+		pairs = charged.merge(persons[["case", "employee_number", "liability"]], on="case")
+		complaint = {
+			case: frappe.db.get_value("Complaint", {"ledger_number": case}) for case in set(pairs["case"])
+		}
+		frame = pd.DataFrame(
+			{
+				"complaint": pairs["case"].map(complaint),
+				"receipt": pairs["row"].map(receipt_names),
+				"channel": pairs["channel"],
+				"received_on": pairs["received_on"],
+				"receipt_kind": "",
+				"person": pairs["employee_number"],
+				"liability": pairs["liability"],
+				"period": pairs["charged_period"],
+			}
+		)
+		rate_rows = [
+			rates.rate_on(c, lia, d)
+			for c, lia, d in zip(frame["channel"], frame["liability"], frame["received_on"], strict=True)
+		]
+		frame["penalty_rate"] = [r.label for r in rate_rows]
+		frame["cents"] = [int(r.amount * 100) for r in rate_rows]
+		for period, rows in frame.groupby("period"):
+			periods.ensure_period(period)
+			self.counts["charged_findings_created"] += findings.create_proposed(
+				period, rows.drop(columns="period"), state="Handed Off", docstatus=1
+			)
+
+	def create_violations(self) -> None:
+		"""Desk-officer violations become findings of the period their receipt belongs to."""
+		for v in self.ledger.violations.itertuples():
+			complaint = frappe.db.get_value("Complaint", {"ledger_number": v.case})
+			period = periods.ensure_period(period_name_of(v.received_on, self.settings)).name
+			if frappe.db.exists(
+				"Responsibility Finding",
+				{
+					"complaint": complaint,
+					"person": v.employee_number,
+					"violation_type": v.violation_type,
+					"docstatus": ("<", 2),
+				},
+			):
+				continue
+			frappe.get_doc(
+				{
+					"doctype": "Responsibility Finding",
+					"complaint": complaint,
+					"person": v.employee_number,
+					"liability": HANDLING_VIOLATION,
+					"violation_type": v.violation_type,
+					"amount": Decimal(v.amount),
+					"accountability_period": period,
+					"workflow_state": "Draft",
+				}
+			).insert()
+			self.counts["violations_created"] += 1
