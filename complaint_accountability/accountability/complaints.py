@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from complaint_accountability.privacy import mask_id_number, mask_phone
 from complaint_accountability.rules.cases import PENDING, case_status
 from complaint_accountability.rules.periods import period_name_of
 from complaint_accountability.rules.receipts import classify_receipts
@@ -55,6 +56,12 @@ def set_time_limit(doc, settings) -> None:
 			getdate(doc.withdrawn_on) if doc.withdrawn_on else None,
 		)
 	)
+
+
+def mask_personal_data(doc) -> None:
+	"""Masked copies of phone and ID number are what roles without permlevel 1 see."""
+	doc.customer_phone_masked = mask_phone(doc.customer_phone)
+	doc.customer_id_masked = mask_id_number(doc.customer_id_number)
 
 
 def validate_receipts(doc) -> None:

@@ -30,7 +30,9 @@ class TokenClient:
 				kwargs = {"headers": {"Authorization": self.token}}
 				if data is not None:
 					if method == "get":
-						kwargs["query_string"] = {k: v if isinstance(v, str) else json.dumps(v) for k, v in data.items()}
+						kwargs["query_string"] = {
+							k: v if isinstance(v, str) else json.dumps(v) for k, v in data.items()
+						}
 					else:
 						kwargs["json"] = data
 				result["response"] = call(path, **kwargs)

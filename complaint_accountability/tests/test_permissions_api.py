@@ -33,9 +33,19 @@ class TestPermissionsThroughREST(AccountabilityTestCase):
 		make_person("PM-A1", "甲员工", A, user=STAFF)
 		make_person("PM-A2", "甲同事", A)
 		make_person("PM-B1", "乙员工", B)
-		cls.case_a = make_complaint([("2025-03-02", "网络")], institution=A, persons=[("PM-A1", "Direct"), ("PM-A2", "Management")]).name
-		cls.case_a_child = make_complaint([("2025-03-03", "网络")], institution=A_CHILD, persons=[("PM-A2", "Direct")]).name
-		cls.case_b = make_complaint([("2025-03-04", "网络")], institution=B, persons=[("PM-B1", "Direct")]).name
+		cls.case_a = make_complaint(
+			[("2025-03-02", "网络")],
+			institution=A,
+			persons=[("PM-A1", "Direct"), ("PM-A2", "Management")],
+			customer_phone="13812345678",
+			customer_id_number="110101199001011234",
+		).name
+		cls.case_a_child = make_complaint(
+			[("2025-03-03", "网络")], institution=A_CHILD, persons=[("PM-A2", "Direct")]
+		).name
+		cls.case_b = make_complaint(
+			[("2025-03-04", "网络")], institution=B, persons=[("PM-B1", "Direct")]
+		).name
 		compile_period("2025-03")
 		cls.own_finding = next(f.name for f in findings_of(cls.case_a) if f.person == "PM-A1")
 		cls.colleague_finding = next(f.name for f in findings_of(cls.case_a) if f.person == "PM-A2")
@@ -51,14 +61,26 @@ class TestPermissionsThroughREST(AccountabilityTestCase):
 		super().tearDownClass()
 
 	def test_manager_lists_only_complaints_of_their_subtree(self):
-		self.assertEqual(sorted(self.clients[MANAGER_A].list("Complaint")), sorted([self.case_a, self.case_a_child]))
+		self.assertEqual(
+			sorted(self.clients[MANAGER_A].list("Complaint")), sorted([self.case_a, self.case_a_child])
+		)
 		self.assertEqual(self.clients[MANAGER_B].list("Complaint"), [self.case_b])
 
 	def test_manager_cannot_read_or_write_another_institutions_complaint(self):
 		client = self.clients[MANAGER_A]
 		self.assertEqual(client.get(f"/api/resource/Complaint/{self.case_b}").status_code, 403)
-		self.assertEqual(client.put(f"/api/resource/Complaint/{self.case_b}", {"customer_name": "x"}).status_code, 403)
+		self.assertEqual(
+			client.put(f"/api/resource/Complaint/{self.case_b}", {"customer_name": "x"}).status_code, 403
+		)
 		self.assertEqual(client.get(f"/api/resource/Complaint/{self.case_a}").status_code, 200)
+
+	def test_manager_sees_customer_phone_and_id_masked_only(self):
+		data = self.clients[MANAGER_A].get(f"/api/resource/Complaint/{self.case_a}").json["data"]
+		self.assertNotIn("13812345678", str(data))
+		self.assertNotIn("110101199001011234", str(data))
+		self.assertEqual(
+			(data["customer_phone_masked"], data["customer_id_masked"]), ("138****5678", "1101**********1234")
+		)
 
 	def test_manager_sees_findings_of_their_subtree_only(self):
 		names = self.clients[MANAGER_B].list("Responsibility Finding")
@@ -69,23 +91,31 @@ class TestPermissionsThroughREST(AccountabilityTestCase):
 	def test_staff_sees_only_their_own_findings(self):
 		client = self.clients[STAFF]
 		self.assertEqual(client.list("Responsibility Finding"), [self.own_finding])
-		self.assertEqual(client.get(f"/api/resource/Responsibility Finding/{self.colleague_finding}").status_code, 403)
+		self.assertEqual(
+			client.get(f"/api/resource/Responsibility Finding/{self.colleague_finding}").status_code, 403
+		)
 		self.assertEqual(client.get("/api/resource/Complaint").status_code, 403)
 
 	def test_staff_cannot_write_a_finding(self):
-		response = self.clients[STAFF].put(f"/api/resource/Responsibility Finding/{self.own_finding}", {"amount": 1})
+		response = self.clients[STAFF].put(
+			f"/api/resource/Responsibility Finding/{self.own_finding}", {"amount": 1}
+		)
 		self.assertEqual(response.status_code, 403)
 
 	def test_appeal_on_someone_elses_finding_is_refused(self):
 		for user, finding in ((STAFF, self.colleague_finding), (MANAGER_B, self.own_finding)):
-			response = self.clients[user].post("/api/resource/Appeal", {"responsibility_finding": finding,
-				"reason": "无责", "evidence": "/files/e.pdf"})
+			response = self.clients[user].post(
+				"/api/resource/Appeal",
+				{"responsibility_finding": finding, "reason": "无责", "evidence": "/files/e.pdf"},
+			)
 			self.assertIn(response.status_code, (403, 417), response.text)
 			self.assertFalse(frappe.db.exists("Appeal", {"responsibility_finding": finding}))
 
 	def test_staff_and_their_manager_may_draft_an_appeal_on_the_own_finding(self):
-		response = self.clients[STAFF].post("/api/resource/Appeal", {"responsibility_finding": self.own_finding,
-			"reason": "无责", "evidence": "/files/e.pdf"})
+		response = self.clients[STAFF].post(
+			"/api/resource/Appeal",
+			{"responsibility_finding": self.own_finding, "reason": "无责", "evidence": "/files/e.pdf"},
+		)
 		self.assertEqual(response.status_code, 200, response.text)
 		self.assertEqual(response.json["data"]["appellant"], STAFF)
 
@@ -93,12 +123,15 @@ class TestPermissionsThroughREST(AccountabilityTestCase):
 		for path, data in (
 			("/api/method/complaint_accountability.api.compile_period", {"period": "2025-03"}),
 			("/api/method/complaint_accountability.api.hand_off_to_payroll", {"period": "2025-03"}),
-			("/api/method/complaint_accountability.payroll.api.acknowledge_entries",
-				{"entries": [], "payroll_reference": "X"}),
+			(
+				"/api/method/complaint_accountability.payroll.api.acknowledge_entries",
+				{"entries": [], "payroll_reference": "X"},
+			),
 		):
 			self.assertEqual(self.clients[MANAGER_A].post(path, data).status_code, 403, path)
-		response = self.clients[STAFF].get("/api/method/complaint_accountability.payroll.api.pending_entries",
-			{"payroll_date": "2025-03-31"})
+		response = self.clients[STAFF].get(
+			"/api/method/complaint_accountability.payroll.api.pending_entries", {"payroll_date": "2025-03-31"}
+		)
 		self.assertEqual(response.status_code, 403)
 
 

@@ -9,3 +9,4 @@ class Complaint(Document):
 		complaints.validate_extension(self)
 		complaints.validate_responsible_persons(self)
 		complaints.derive(self)
+		complaints.mask_personal_data(self)
