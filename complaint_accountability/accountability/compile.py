@@ -18,10 +18,13 @@ from .site_rules import channel_book, rate_table, rule_settings
 
 
 def compile_period(period_name: str, progress=None) -> dict:
+	with periods.step_lock("Compile", period_name):
+		return _compile(period_name, progress)
+
+
+def _compile(period_name: str, progress=None) -> dict:
 	settings = rule_settings()
 	period_doc = periods.ensure_period(period_name)
-	periods.lock(period_doc.name)
-	period_doc.reload()
 	periods.check_open_for_changes(period_doc)
 	end_date = period_doc.end_date
 	cases = _candidate_cases(end_date)

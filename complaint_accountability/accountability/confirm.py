@@ -14,13 +14,17 @@ class AppealWindowStillOpen(frappe.ValidationError):
 
 def confirm_unappealed(period_name: str) -> dict:
 	"""After the deadline, every Final finding of the period with no appeal becomes Confirmed."""
+	with periods.step_lock("Confirm Unappealed", period_name):
+		return _confirm(period_name)
+
+
+def _confirm(period_name: str) -> dict:
 	if periods.appeal_window_open(period_name):
 		deadline = frappe.db.get_value("Accountability Period", period_name, "appeal_deadline")
 		frappe.throw(
 			_("The appeal window of {0} is open until the end of {1}").format(period_name, deadline),
 			AppealWindowStillOpen,
 		)
-	periods.lock(period_name)
 	finding = frappe.qb.DocType(FINDING)
 	names = (
 		frappe.qb.from_(finding)

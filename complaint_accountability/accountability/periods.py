@@ -1,5 +1,7 @@
 """Accountability Period records: created from the rules' window, with their summary for the form."""
 
+from contextlib import contextmanager
+
 import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate, now_datetime
@@ -33,13 +35,39 @@ def ensure_period(name: str):
 	"""The period record, created on first use."""
 	window = period_window(name)
 	if not frappe.db.exists(PERIOD, window.name):
-		frappe.get_doc({"doctype": PERIOD, "period_name": window.name}).insert(ignore_permissions=True)
+		frappe.db.savepoint("ensure_period")
+		try:
+			frappe.get_doc({"doctype": PERIOD, "period_name": window.name}).insert(ignore_permissions=True)
+		except frappe.DuplicateEntryError:
+			# another worker created it at the same moment
+			frappe.db.rollback(save_point="ensure_period")
+			frappe.clear_last_message()
 	return frappe.get_doc(PERIOD, window.name)
 
 
-def lock(period_name: str) -> None:
-	"""Hold the period's row until commit: runs of one step for one period take turns."""
-	frappe.db.get_value(PERIOD, period_name, "name", for_update=True)
+class StepAlreadyRunning(frappe.ValidationError):
+	pass
+
+
+@contextmanager
+def step_lock(step: str, period_name: str):
+	"""One run of a step for a period at a time, across workers: a second one is refused at once.
+
+	A waiting run would read a snapshot older than the first run's commit, so it does not wait;
+	the unique charge keys and penalty-entry findings stay the database's last word.
+	"""
+	key = f"complaint_accountability:{step}:{period_name}"
+	if not frappe.db.sql("select get_lock(%s, 0)", key)[0][0]:
+		frappe.throw(
+			_("{0} of period {1} is already running; run it again when it has finished").format(
+				_(step), period_name
+			),
+			StepAlreadyRunning,
+		)
+	try:
+		yield
+	finally:
+		frappe.db.sql("select release_lock(%s)", key)
 
 
 def appeal_window_open(period_name: str, at=None) -> bool:

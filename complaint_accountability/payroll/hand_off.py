@@ -14,7 +14,11 @@ FINDING = "Responsibility Finding"
 
 
 def hand_off_period(period_name: str) -> dict:
-	periods.lock(period_name)
+	with periods.step_lock("Hand Off to Payroll", period_name):
+		return _hand_off(period_name)
+
+
+def _hand_off(period_name: str) -> dict:
 	period = frappe.get_doc("Accountability Period", period_name)
 	finding = frappe.qb.DocType(FINDING)
 	entry = frappe.qb.DocType(ENTRY)

@@ -12,17 +12,19 @@ from complaint_accountability.tests.utils import (
 	make_institution,
 	make_person,
 	make_user,
+	remove_committed_records,
 )
 
 MANAGER_A, MANAGER_B, STAFF = "perm-mgr-a@example.com", "perm-mgr-b@example.com", "perm-staff@example.com"
 BRANCH, A, A_CHILD, B = "权限测试分公司", "权限测试甲支公司", "权限测试甲支公司营业部", "权限测试乙支公司"
+COMMITTED = ("2025-03", "PM-", "权限测试")  # period, person prefix, institution prefix
 
 
 class TestPermissionsThroughREST(AccountabilityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		remove_committed_records()  # left by an earlier run that died before its cleanup
+		remove_committed_records(*COMMITTED)  # left by an earlier run that died before its cleanup
 		make_user(MANAGER_A, "Institution Complaint Manager")
 		make_user(MANAGER_B, "Institution Complaint Manager")
 		make_user(STAFF, "Accountable Staff")
@@ -57,7 +59,7 @@ class TestPermissionsThroughREST(AccountabilityTestCase):
 
 	@classmethod
 	def tearDownClass(cls):
-		remove_committed_records()
+		remove_committed_records(*COMMITTED)
 		super().tearDownClass()
 
 	def test_manager_lists_only_complaints_of_their_subtree(self):
@@ -133,31 +135,3 @@ class TestPermissionsThroughREST(AccountabilityTestCase):
 			"/api/method/complaint_accountability.payroll.api.pending_entries", {"payroll_date": "2025-03-31"}
 		)
 		self.assertEqual(response.status_code, 403)
-
-
-def remove_committed_records() -> None:
-	"""Submitted records cannot be deleted through the ORM; these were committed for the REST threads."""
-	for doctype, children in CREATED:
-		names = frappe.get_all(doctype, filters=_ours(doctype), pluck="name")
-		for child in children:
-			frappe.db.delete(child, {"parent": ("in", names or [""])})
-		frappe.db.delete(doctype, {"name": ("in", names or [""])})
-	frappe.db.delete("Accountability Period", {"name": "2025-03"})
-	frappe.db.commit()
-
-
-CREATED = (
-	("Appeal", ()),
-	("Penalty Entry", ()),
-	("Responsibility Finding", ("Finding Charge",)),
-	("Complaint", ("Complaint Receipt", "Complaint Responsible Person")),
-	("Accountable Person", ()),
-)
-
-
-def _ours(doctype: str) -> dict:
-	if doctype == "Accountable Person":
-		return {"name": ("like", "PM-%")}
-	if doctype == "Complaint":
-		return {"handling_institution": ("like", "权限测试%")}
-	return {"accountability_period": "2025-03"}

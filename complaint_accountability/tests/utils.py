@@ -129,3 +129,32 @@ def advance(finding: str, *actions: str) -> frappe._dict:
 
 def finalize(finding: str):
 	return advance(finding, "Propose", "Send to Committee", "Approve")
+
+
+COMMITTED_DOCTYPES = (
+	("Appeal", ()),
+	("Penalty Entry", ()),
+	("Responsibility Finding", ("Finding Charge",)),
+	("Complaint", ("Complaint Receipt", "Complaint Responsible Person")),
+	("Accountable Person", ()),
+)
+
+
+def remove_committed_records(period: str, person_prefix: str, institution_prefix: str) -> None:
+	"""Remove what a test committed for other connections to see (REST threads, concurrent workers).
+
+	Submitted records cannot be deleted through the ORM, so rows go directly.
+	"""
+	filters = {
+		"Accountable Person": {"name": ("like", f"{person_prefix}%")},
+		"Complaint": {"handling_institution": ("like", f"{institution_prefix}%")},
+	}
+	for doctype, children in COMMITTED_DOCTYPES:
+		names = frappe.get_all(
+			doctype, filters=filters.get(doctype, {"accountability_period": period}), pluck="name"
+		)
+		for child in children:
+			frappe.db.delete(child, {"parent": ("in", names or [""])})
+		frappe.db.delete(doctype, {"name": ("in", names or [""])})
+	frappe.db.delete("Accountability Period", {"name": period})
+	frappe.db.commit()
