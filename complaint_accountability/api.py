@@ -7,7 +7,7 @@ import frappe
 from frappe import _
 
 from complaint_accountability.accountability import compile as compiling
-from complaint_accountability.accountability import confirm
+from complaint_accountability.accountability import confirm, period_documents
 from complaint_accountability.accountability.site_rules import period_window
 from complaint_accountability.payroll import hand_off
 
@@ -107,3 +107,15 @@ def import_ledger(ledger_import: str) -> dict:
 		)
 		return {"queued": True}
 	return run_import(ledger_import)
+
+
+@frappe.whitelist(methods=["POST"])
+def send_assessment_tables(period: str) -> dict:
+	only_committee()
+	return period_documents.send_assessment_tables(_period_name(period))
+
+
+@frappe.whitelist(methods=["POST"])
+def issue_notices(period: str) -> dict:
+	only_committee()
+	return period_documents.issue_notices(_period_name(period))
