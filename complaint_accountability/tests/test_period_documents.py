@@ -117,6 +117,12 @@ class TestPeriodDocuments(AccountabilityTestCase):
 			"2025年5月27日",
 		):
 			self.assertIn(expected, text.replace(" ", ""))
+		html = frappe.get_print("Accountability Period", "2025-05", "Accountability Notice")
+		for expected in (row.document_number, "文件测试城南支公司", "抄送", "赵文书"):
+			self.assertIn(expected, html)
+		self.assertIn(
+			"处罚考核表", frappe.get_print("Accountability Period", "2025-05", "Penalty Assessment Table")
+		)
 		queued = frappe.get_all("Email Queue", filters={"reference_name": "2025-05"}, pluck="name")
 		recipients = {
 			r.recipient
