@@ -175,3 +175,19 @@ class TestMonthlyCycle(AccountabilityTestCase):
 			}
 		)
 		self.assertRaises((frappe.UniqueValidationError, frappe.DuplicateEntryError), duplicate.insert)
+
+	def test_payroll_lists_pending_entries_and_acknowledges_them_once(self):
+		from complaint_accountability.payroll.api import acknowledge_entries, pending_entries
+
+		finding = self.new_final_finding()
+		with self.freeze_time("2026-11-27 08:00:00"):
+			confirm_unappealed("2026-11")
+		hand_off_period("2026-11")
+		pending = [e for e in pending_entries("2026-11-30") if e.responsibility_finding == finding.name]
+		self.assertEqual(len(pending), 1)
+		self.assertEqual((pending[0].employee_number, pending[0].component), ("CY-D1", "Wage Deduction"))
+		self.assertEqual(acknowledge_entries([pending[0].name], "SAL-2026-11"), {"deducted": 1, "already_deducted": 0})
+		self.assertEqual(acknowledge_entries([pending[0].name], "SAL-2026-11"), {"deducted": 0, "already_deducted": 1})
+		self.assertRaises(frappe.ValidationError, acknowledge_entries, [pending[0].name], "SAL-2026-12")
+		self.assertNotIn(pending[0].name, [e.name for e in pending_entries("2026-11-30")])
+		self.assertEqual(frappe.db.get_value("Penalty Entry", pending[0].name, "status"), "Deducted")
