@@ -72,7 +72,7 @@ def test_example_ledger_notices_one_per_institution(november):
 		f"正式文件-2026-11-{i}.pdf"
 		for i in sorted(["分公司客户服务部", "城东支公司", "城西支公司", "营业部"])
 	]
-	text = PdfReader(notices[2]).pages[0].extract_text()
+	text = "".join(page.extract_text() for page in PdfReader(notices[2]).pages)
 	assert "城西支公司" in text and "刘洋" in text
 
 

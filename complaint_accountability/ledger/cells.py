@@ -39,9 +39,15 @@ def parse_yes_no(text: str, words: dict[str, bool]) -> bool:
 	return value
 
 
+GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
 def parse_money(text: str) -> Decimal:
+	text = text.strip().replace("元", "")
+	if "," in text and not GROUPED.match(text):
+		raise CellError(f"金额“{text}”的逗号位置不对,应写作 120 或 1,200.50")
 	try:
-		amount = Decimal(text.strip().replace(",", "").replace("元", ""))
+		amount = Decimal(text.replace(",", ""))
 	except InvalidOperation:
 		raise CellError(f"金额“{text}”不是数字") from None
 	if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
@@ -62,6 +68,8 @@ def excel_text(value) -> str:
 	"""A cell's value as text, as a person would read it; empty for blanks."""
 	if value is None:
 		return ""
+	if hasattr(value, "text") and hasattr(value, "ref"):  # openpyxl's ArrayFormula
+		return f"={value.text}" if not str(value.text).startswith("=") else str(value.text)
 	if isinstance(value, datetime):
 		return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
 	if isinstance(value, date):

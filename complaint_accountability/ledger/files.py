@@ -1,6 +1,7 @@
 """Reading a ledger file (xlsx or csv) into a frame of text cells, and writing one back."""
 
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -9,6 +10,7 @@ from .cells import excel_text
 from .problems import HEADER_ROW, LedgerInvalid, LedgerProblem
 
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+EXCEL_ERRORS = {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 
 
@@ -38,12 +40,15 @@ def _read_excel(path: Path) -> pd.DataFrame:
 	except Exception as error:
 		raise LedgerInvalid([LedgerProblem(0, "", f"无法打开 Excel 文件: {error}")]) from None
 	sheet = book.worksheets[0]
+	sheet.reset_dimensions()  # a read-only sheet otherwise trusts the size the file claims and drops rows
 	problems, rows = [], []
 	for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
 		row = [excel_text(value) for value in cells]
 		for value in row:
 			if value.startswith("=") and number > HEADER_ROW:
 				problems.append(LedgerProblem(number, "", f"单元格含公式“{value[:30]}”,请粘贴为数值后再导入"))
+			elif value in EXCEL_ERRORS:
+				problems.append(LedgerProblem(number, "", f"单元格为错误值“{value}”,请更正后再导入"))
 		rows.append(row)
 	book.close()
 	if problems:
@@ -59,9 +64,16 @@ def _read_csv(path: Path) -> pd.DataFrame:
 		except UnicodeDecodeError:
 			continue
 		try:
-			frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, header=None)
-		except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-			raise LedgerInvalid([LedgerProblem(0, "", f"无法读取 csv: {error}")]) from None
+			# Blank lines are kept so every row keeps the number Excel shows for it.
+			frame = pd.read_csv(
+				io.StringIO(text), dtype=str, keep_default_na=False, header=None, skip_blank_lines=False
+			)
+		except pd.errors.EmptyDataError:
+			raise LedgerInvalid([LedgerProblem(HEADER_ROW, "", "台账是空的:第1行应为表头")]) from None
+		except pd.errors.ParserError as error:
+			line = re.search(r"line (\d+)", str(error))
+			where = int(line.group(1)) if line else 0
+			raise LedgerInvalid([LedgerProblem(where, "", "该行的列数与表头不一致,或引号未闭合")]) from None
 		return _frame(frame.to_numpy().tolist())
 	raise LedgerInvalid([LedgerProblem(0, "", "csv 文件编码无法识别,请另存为 UTF-8 编码")])
 

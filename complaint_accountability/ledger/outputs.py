@@ -31,6 +31,7 @@ DETAIL_HEADERS = {
 	"rate": "扣款标准",
 	"amount": "扣款金额",
 }
+MONEY_COLUMNS = {"工资扣款", "绩效扣款", "合计", "扣款金额"}
 NOT_CHARGED_HEADERS = {
 	"institution": "处理机构",
 	"case": "投诉编号",
@@ -79,7 +80,7 @@ def assessment_frames(result: LedgerAssessment) -> dict[str, pd.DataFrame]:
 		"未扣款案件": result.not_charged[list(NOT_CHARGED_HEADERS)].rename(columns=NOT_CHARGED_HEADERS),
 	}
 	for frame in frames.values():
-		for name in ("工资扣款", "绩效扣款", "合计", "扣款金额"):
+		for name in MONEY_COLUMNS:
 			if name in frame:
 				frame[name] = frame[name].map(money)
 	return frames
@@ -88,6 +89,10 @@ def assessment_frames(result: LedgerAssessment) -> dict[str, pd.DataFrame]:
 def write_assessment_table(result: LedgerAssessment, path: Path) -> None:
 	with pd.ExcelWriter(path, engine="openpyxl") as writer:
 		for sheet, frame in assessment_frames(result).items():
+			for name in MONEY_COLUMNS & set(frame.columns):
+				frame[name] = frame[name].map(
+					float
+				)  # Excel cells hold doubles; the sums were made in Decimal
 			frame.to_excel(writer, sheet_name=sheet, index=False)
 
 

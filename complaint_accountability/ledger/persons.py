@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 
 SEPARATORS = re.compile(r"[、;；,，\n]")
-PERSON = re.compile(r"^(?P<name>[^()（）]+?)\s*[(（]\s*(?P<number>[A-Za-z0-9_.\-]+)\s*[)）]$")
+PERSON = re.compile(r"^(?P<name>[^()（）]+?)\s*[(（]\s*(?P<number>[A-Za-z0-9][A-Za-z0-9_.\-]*)\s*[)）]$")
 
 
 class PersonCellError(ValueError):

@@ -12,7 +12,7 @@ class LedgerProblem:
 	reason: str
 
 	def __str__(self) -> str:
-		where = f"第{self.row}行" + (f" [{self.column}]" if self.column else "")
+		where = (f"第{self.row}行" if self.row else "文件") + (f" [{self.column}]" if self.column else "")
 		return f"{where}: {self.reason}"
 
 

@@ -58,7 +58,7 @@ def parse_ledger(
 	cases = parser.case_values(rows)
 	persons = parser.persons(rows)
 	violations = parser.violations(rows, violation_types)
-	names = parser.check_names(persons, violations)
+	names = parser.check_names(rows)
 	if parser.problems:
 		raise LedgerInvalid(parser.problems)
 	return Ledger(frame, rows, cases, persons, violations, names)
@@ -209,17 +209,21 @@ class _RowParser:
 			],
 		)
 
-	def check_names(self, persons: pd.DataFrame, violations: pd.DataFrame) -> dict[str, str]:
+	def check_names(self, rows: pd.DataFrame) -> dict[str, str]:
+		"""Every person cell of every row: one 工号, one name."""
 		names: dict[str, str] = {}
-		for table in (persons, violations):
-			for number, name, row in zip(
-				table["employee_number"], table["full_name"], table["row"], strict=True
-			):
-				known = names.setdefault(number, name)
-				if known != name:
-					self.problems.append(
-						LedgerProblem(int(row), "", f"工号 {number} 同时对应“{known}”和“{name}”")
-					)
+		for column in ("direct", "management", "officers"):
+			for people, row in zip(rows[column], rows["row"], strict=True):
+				for person in people or ():
+					known = names.setdefault(person.employee_number, person.full_name)
+					if known != person.full_name:
+						self.problems.append(
+							LedgerProblem(
+								int(row),
+								"",
+								f"工号 {person.employee_number} 同时对应“{known}”和“{person.full_name}”",
+							)
+						)
 		return names
 
 
