@@ -6,7 +6,8 @@
 # The bench belongs to a non-root user (Frappe refuses root); commands run as that user.
 set -euo pipefail
 bench="$(cd "$1" && pwd)"
-site="${2:-${CA_SITE:-ca.localhost}}"
+# A site of its own, so the tests never meet a user's data; created on first use.
+site="${2:-${CA_SITE:-ca-test.localhost}}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 app="$bench/apps/complaint_accountability"
 owner="$(stat -c %U "$bench")"
@@ -52,6 +53,11 @@ point_app_at "$repo"
 grep -qx complaint_accountability "$bench/sites/apps.txt" || { [ -n "$(tail -c1 "$bench/sites/apps.txt")" ] && echo >>"$bench/sites/apps.txt"; echo complaint_accountability >>"$bench/sites/apps.txt"; }
 
 cd "$bench"
+if [ ! -d "sites/$site" ]; then
+	echo "creating the test site $site" >&2
+	as_owner bench new-site "$site" --mariadb-root-password "${CA_DB_ROOT_PASSWORD:-root}" --admin-password admin \
+		--install-app complaint_accountability >/dev/null
+fi
 if ! as_owner bench --site "$site" list-apps 2>/dev/null | grep -q complaint_accountability; then
 	as_owner bench --site "$site" install-app complaint_accountability
 fi
