@@ -186,8 +186,12 @@ class TestMonthlyCycle(AccountabilityTestCase):
 		pending = [e for e in pending_entries("2026-11-30") if e.responsibility_finding == finding.name]
 		self.assertEqual(len(pending), 1)
 		self.assertEqual((pending[0].employee_number, pending[0].component), ("CY-D1", "Wage Deduction"))
-		self.assertEqual(acknowledge_entries([pending[0].name], "SAL-2026-11"), {"deducted": 1, "already_deducted": 0})
-		self.assertEqual(acknowledge_entries([pending[0].name], "SAL-2026-11"), {"deducted": 0, "already_deducted": 1})
+		self.assertEqual(
+			acknowledge_entries([pending[0].name], "SAL-2026-11"), {"deducted": 1, "already_deducted": 0}
+		)
+		self.assertEqual(
+			acknowledge_entries([pending[0].name], "SAL-2026-11"), {"deducted": 0, "already_deducted": 1}
+		)
 		self.assertRaises(frappe.ValidationError, acknowledge_entries, [pending[0].name], "SAL-2026-12")
 		self.assertNotIn(pending[0].name, [e.name for e in pending_entries("2026-11-30")])
 		self.assertEqual(frappe.db.get_value("Penalty Entry", pending[0].name, "status"), "Deducted")
