@@ -14,6 +14,7 @@ creates is rolled back unless --keep is given.
 """
 
 import argparse
+from functools import partial
 import random
 import time
 from datetime import date, timedelta
@@ -299,7 +300,7 @@ def reads(institutions: list[str]) -> None:
 				lambda: run("Penalty Assessment", filters={"period": "2024-06"}),
 			)
 		finding = frappe.db.get_value("Responsibility Finding", {"accountability_period": "2024-06"})
-		timed(f"finding form (getdoc) {suffix}", lambda: getdoc("Responsibility Finding", finding))
+		timed(f"finding form (getdoc) {suffix}", getdoc, "Responsibility Finding", finding)
 
 
 def main() -> None:
@@ -319,7 +320,7 @@ def main() -> None:
 		from complaint_accountability.accountability.compile import compile_period
 
 		institutions, people = masters()
-		_, fill_seconds = timed(
+		timed(
 			f"fill {args.cases:,} cases (bulk insert)",
 			fill,
 			"BMA",
@@ -345,7 +346,7 @@ def main() -> None:
 			people,
 			2,
 		)
-		made, baseline_seconds = timed(
+		_, baseline_seconds = timed(
 			f"per-document compile 2024-09 ({args.sample:,} cases)", per_document_compile, "2024-09"
 		)
 		bulk_per_case = compile_seconds / args.cases
