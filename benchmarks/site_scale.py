@@ -14,7 +14,6 @@ creates is rolled back unless --keep is given.
 """
 
 import argparse
-from functools import partial
 import random
 import time
 from datetime import date, timedelta
