@@ -260,6 +260,12 @@ def _violation_problem(item, violation_types: dict[str, ViolationType]) -> tuple
 	except ViolationAmountOutOfRange:
 		return (
 			col.VIOLATION_AMOUNT,
-			f"{violation.name}的扣款应在 {violation.min_amount}–{violation.max_amount} 元之间,不是 {item.violation_amount} 元",
+			f"{violation.name}的扣款应在 {_yuan(violation.min_amount)}–{_yuan(violation.max_amount)} 元之间,"
+			f"不是 {item.violation_amount} 元",
 		)
 	return None
+
+
+def _yuan(amount: Decimal) -> str:
+	"""20 for 20.00, 20.5 for 20.50: amounts as a person writes them."""
+	return f"{amount:f}".rstrip("0").rstrip(".") if "." in f"{amount:f}" else f"{amount:f}"
