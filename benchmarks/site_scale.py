@@ -302,6 +302,14 @@ def reads(institutions: list[str]) -> None:
 		timed(f"finding form (getdoc) {suffix}", getdoc, "Responsibility Finding", finding)
 
 
+def compare_with_per_document(sample: int, cases: int, compile_seconds: float, institutions, people) -> None:
+	timed(f"fill {sample:,}-case sample in 2024-09", fill, "BMB", sample, 2.0, date(2024, 8, 21), institutions,
+		people, 2)
+	_, baseline_seconds = timed(f"per-document compile 2024-09 ({sample:,} cases)", per_document_compile, "2024-09")
+	bulk, slow = compile_seconds / cases, baseline_seconds / sample
+	print(f"per case: bulk {bulk * 1000:.2f} ms, per-document {slow * 1000:.2f} ms, ratio {slow / bulk:.1f}x")
+
+
 def main() -> None:
 	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 	parser.add_argument("--site", required=True)
@@ -334,26 +342,8 @@ def main() -> None:
 			f"compile_period 2024-06 ({args.cases:,} cases)", compile_period, "2024-06"
 		)
 		print(f"  findings created: {result['findings_created']:,}, charges: {result['charges']:,}")
-		timed(
-			f"fill {args.sample:,}-case sample in 2024-09",
-			fill,
-			"BMB",
-			args.sample,
-			2.0,
-			date(2024, 8, 21),
-			institutions,
-			people,
-			2,
-		)
-		_, baseline_seconds = timed(
-			f"per-document compile 2024-09 ({args.sample:,} cases)", per_document_compile, "2024-09"
-		)
-		bulk_per_case = compile_seconds / args.cases
-		slow_per_case = baseline_seconds / args.sample
-		print(
-			f"per case: bulk {bulk_per_case * 1000:.2f} ms, per-document {slow_per_case * 1000:.2f} ms, "
-			f"ratio {slow_per_case / bulk_per_case:.1f}x"
-		)
+		if args.sample:  # 0 skips the per-document baseline
+			compare_with_per_document(args.sample, args.cases, compile_seconds, institutions, people)
 		total = frappe.db.count("Complaint")
 		if args.complaints > total:
 			timed(
