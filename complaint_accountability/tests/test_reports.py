@@ -118,7 +118,7 @@ class TestDeskAnalytics(AccountabilityTestCase):
 
 	def assessment(self, **filters) -> tuple[list[dict], list]:
 		"""The report's finding rows and its totals row."""
-		result = run("Penalty Assessment", filters={"period": PERIOD, **filters})["result"]
+		result = run("Penalty Assessment", filters={"period": PERIOD, "view": "Finding", **filters})["result"]
 		return result[:-1], result[-1]
 
 	def period_findings(self, institutions) -> list[frappe._dict]:
@@ -144,6 +144,14 @@ class TestDeskAnalytics(AccountabilityTestCase):
 		self.assertEqual(money(total[-1]), sum(money(f.amount) for f in expected))
 		# 600 + 350 + 100 + 150; the revoked 200 is left out
 		self.assertEqual(money(total[-1]), Decimal("1200.00"))
+
+	def test_person_view_sums_each_persons_findings(self):
+		result = run("Penalty Assessment", filters={"period": PERIOD, "institution": BRANCH})["result"]
+		rows, total = result[:-1], result[-1]
+		expected = self.period_findings([BRANCH, EAST, EAST_DESK, WEST])
+		self.assertEqual(sum(r["findings"] for r in rows), len(expected))
+		self.assertEqual(money(total[-1]), Decimal("1200.00"))
+		self.assertEqual(len({(r["employee_number"], r["liability"]) for r in rows}), len(rows))
 
 	def test_revoked_findings_are_left_out(self):
 		rows, _total = self.assessment(institution=BRANCH)

@@ -26,6 +26,16 @@ frappe.query_reports["Penalty Assessment"] = {
 				{ value: "Handling Violation", label: __("Handling Violation") },
 			],
 		},
+		{
+			fieldname: "view",
+			label: __("View"),
+			fieldtype: "Select",
+			options: [
+				{ value: "Person", label: __("By Person") },
+				{ value: "Finding", label: __("By Finding") },
+			],
+			default: "Person",
+		},
 	],
 
 	formatter(value, row, column, data, default_formatter) {

@@ -12,6 +12,22 @@ from complaint_accountability.permissions import finding_query
 
 FINDING = "Responsibility Finding"
 KINDS = ("Repeat", "Escalation", "Multi-channel")
+LABELLED = (
+	"Direct",
+	"Management",
+	"Handling Violation",
+	"Wage Deduction",
+	"Performance Deduction",
+	"Draft",
+	"Preliminary",
+	"Business Line Review",
+	"Committee Review",
+	"Final",
+	"Appealed",
+	"Confirmed",
+	"Handed Off",
+	"Revoked",
+)
 ALIGN = {"Currency": "right", "Int": "right", "Float": "right", "Check": "center"}
 FINDING_FIELDS = (
 	"name",
@@ -32,7 +48,10 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	if not filters.period:
 		return columns(), []
 	currency = frappe.db.get_default("currency") or "CNY"
-	return columns(), [row(f, f.channels or "", currency) for f in findings(filters)]
+	if filters.view != "Finding":
+		return person_columns(), person_rows(filters, currency)
+	labels = {value: _(value) for value in LABELLED}
+	return columns(), [row(f, f.channels or "", currency, labels) for f in findings(filters)]
 
 
 def column(fieldname: str, label: str, fieldtype: str = "Data", width: int = 120, options: str | None = None):
@@ -65,11 +84,33 @@ def columns() -> list[dict]:
 def findings(filters: frappe._dict) -> list[frappe._dict]:
 	"""The period's findings the session user may read (row rules of permissions.py applied), revoked
 	ones left out, each with its channel breakdown — one query, however large the period."""
+	where, values = _conditions(filters)
+	for i, kind in enumerate(KINDS):
+		values.update({f"kind_{i}": kind, f"label_{i}": _(kind)})
+	labels = " ".join(
+		f"when c.receipt_kind = %(kind_{i})s then concat(c.channel, '(', %(label_{i})s, ')')"
+		for i in range(len(KINDS))
+	)
+	return frappe.db.sql(
+		f"""select f.name, f.institution, f.full_name, f.employee_number, f.complaint, f.liability,
+			f.violation_type, f.component, f.workflow_state, f.amount,
+			group_concat(case when ifnull(c.receipt_kind, '') in ('', 'Initial') then c.channel {labels}
+				else c.channel end order by c.received_on, c.idx separator '、') as channels
+		from `tabResponsibility Finding` f
+		left join `tabFinding Charge` c on c.parent = f.name and c.parenttype = 'Responsibility Finding'
+		where {where}
+		group by f.name
+		order by f.institution, f.employee_number, f.complaint, f.liability""",
+		values,
+		as_dict=True,
+	)
+
+
+def _conditions(filters: frappe._dict) -> tuple[str, dict]:
+	"""The WHERE of both views: period, filters, and the row rule of permissions.py for this user."""
 	frappe.has_permission(FINDING, "read", throw=True)
 	conditions = ["f.accountability_period = %(period)s", "f.docstatus < 2"]
 	values = {"period": filters.period}
-	for i, kind in enumerate(KINDS):
-		values.update({f"kind_{i}": kind, f"label_{i}": _(kind)})
 	if filters.institution:
 		lft, rgt = frappe.db.get_value("Institution", filters.institution, ["lft", "rgt"])
 		conditions.append(
@@ -82,35 +123,55 @@ def findings(filters: frappe._dict) -> list[frappe._dict]:
 	row_rule = finding_query(frappe.session.user)
 	if row_rule:
 		conditions.append(row_rule.replace("`tabResponsibility Finding`", "f"))
-	labels = " ".join(
-		f"when c.receipt_kind = %(kind_{i})s then concat(c.channel, '(', %(label_{i})s, ')')"
-		for i in range(len(KINDS))
-	)
-	return frappe.db.sql(
-		f"""select f.name, f.institution, f.full_name, f.employee_number, f.complaint, f.liability,
-			f.violation_type, f.component, f.workflow_state, f.amount,
-			group_concat(case when ifnull(c.receipt_kind, '') in ('', 'Initial') then c.channel {labels}
-				else c.channel end order by c.received_on, c.idx separator '、') as channels
-		from `tabResponsibility Finding` f
-		left join `tabFinding Charge` c on c.parent = f.name and c.parenttype = 'Responsibility Finding'
-		where {" and ".join(conditions)}
-		group by f.name
-		order by f.institution, f.employee_number, f.complaint, f.liability""",
+	return " and ".join(conditions), values
+
+
+def person_columns() -> list[dict]:
+	return [
+		column("institution", _("Institution"), "Link", 150, "Institution"),
+		column("full_name", _("Full Name"), width=80),
+		column("employee_number", _("Employee Number"), width=90),
+		column("liability", _("Liability"), width=110),
+		column("component", _("Deducted From"), width=90),
+		column("cases", _("Complaints"), "Int", 80),
+		column("findings", _("Findings"), "Int", 80),
+		column("amount", _("Amount"), "Currency", 120, "currency"),
+	]
+
+
+def person_rows(filters: frappe._dict, currency: str) -> list[dict]:
+	"""One row per institution, person and liability: what the assessment table sums, at a glance."""
+	where, values = _conditions(filters)
+	rows = frappe.db.sql(
+		f"""select f.institution, f.full_name, f.employee_number, f.liability, f.component,
+			count(distinct f.complaint) as cases, count(*) as findings, sum(f.amount) as amount
+		from `tabResponsibility Finding` f where {where}
+		group by f.institution, f.employee_number, f.full_name, f.liability, f.component
+		order by f.institution, f.employee_number, f.liability""",
 		values,
 		as_dict=True,
 	)
+	labels = {value: _(value) for value in LABELLED}
+	for r in rows:
+		r.update(
+			liability=labels.get(r.liability, r.liability),
+			component=labels.get(r.component, r.component),
+			amount=money(r.amount),
+			currency=currency,
+		)
+	return rows
 
 
-def row(finding: frappe._dict, channels: str, currency: str) -> dict:
+def row(finding: frappe._dict, channels: str, currency: str, labels: dict[str, str]) -> dict:
 	return {
 		"institution": finding.institution,
 		"full_name": finding.full_name,
 		"employee_number": finding.employee_number,
 		"complaint": finding.complaint,
-		"liability": _(finding.liability),
+		"liability": labels.get(finding.liability, finding.liability),
 		"channels": channels or finding.violation_type or "",
-		"component": _(finding.component) if finding.component else "",
-		"workflow_state": _(finding.workflow_state) if finding.workflow_state else "",
+		"component": labels.get(finding.component, finding.component or ""),
+		"workflow_state": labels.get(finding.workflow_state, finding.workflow_state or ""),
 		"finding": finding.name,
 		"amount": money(finding.amount),
 		"currency": currency,
