@@ -21,16 +21,9 @@ from decimal import Decimal
 
 import frappe
 
-CHANNELS = [
-	"客服热线",
-	"网络",
-	"总公司",
-	"行业协会",
-	"其他外部单位",
-	"监管局",
-	"新闻媒体",
-	"国家金融监督管理总局",
-]
+from complaint_accountability.rules.defaults import default_channels
+
+CHANNELS = [channel.name for channel in default_channels()]  # in rank order
 CHANNEL_WEIGHTS = [45, 20, 10, 8, 7, 5, 3, 2]
 OUTCOMES = ["Withdrawn", "Not Insurance Liability", "Satisfied", "Unresolved"]
 
