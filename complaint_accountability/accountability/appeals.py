@@ -95,6 +95,11 @@ def apply_decision(doc) -> None:
 		finding.db_set("workflow_state", "Revoked")
 
 
+def refuse_cancel(doc) -> None:
+	"""An appeal ends by the leading group's decision, never by cancelling it."""
+	frappe.throw(_("An appeal is decided (Uphold or Revoke), not cancelled"), frappe.PermissionError)
+
+
 def _set_finding_state(finding: str, state: str, note: str) -> None:
 	doc = frappe.get_doc(FINDING, finding)
 	doc.db_set("workflow_state", state, notify=True)

@@ -11,6 +11,7 @@ class Appeal(Document):
 			appeals.validate_one_open_appeal(self)
 
 	def before_submit(self):
+		appeals.validate_appellant(self)
 		appeals.file(self)
 
 	def on_submit(self):
@@ -18,3 +19,6 @@ class Appeal(Document):
 
 	def on_update_after_submit(self):
 		appeals.apply_decision(self)
+
+	def before_cancel(self):
+		appeals.refuse_cancel(self)

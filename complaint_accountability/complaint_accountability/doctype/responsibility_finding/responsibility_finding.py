@@ -1,13 +1,21 @@
 from frappe.model.document import Document
 
-from complaint_accountability.accountability import findings
+from complaint_accountability.accountability import findings, workflow_guard
 from complaint_accountability.payroll import hand_off
 
 
 class ResponsibilityFinding(Document):
 	def validate(self):
+		workflow_guard.check_edit_rights(self)
 		findings.derive(self)
 		findings.validate_unique_violation(self)
+
+	def before_submit(self):
+		workflow_guard.check_transition(self, "Final")
+
+	def before_cancel(self):
+		workflow_guard.check_transition(self, "Revoked")
+		self.workflow_state = "Revoked"
 
 	def on_cancel(self):
 		# A revoked finding keeps its appeal and its cancelled penalty entry as the record of why.
