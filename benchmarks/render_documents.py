@@ -73,12 +73,12 @@ def penalty_line(rng: random.Random, index: int) -> PenaltyLine:
 	)
 
 
-def synthetic_period(count: int = 100, seed: int = 7) -> list[InstitutionDocument]:
-	"""count institutions, each with 1–25 penalty lines (tables of 1–2 pages, notices of 2–3)."""
+def synthetic_period(count: int = 100, seed: int = 7, max_lines: int = 25) -> list[InstitutionDocument]:
+	"""count institutions with 1 to max_lines penalty lines each (25: tables of 1–2 pages, notices of 3–4)."""
 	rng = random.Random(seed)
 	docs = []
 	for number, institution in enumerate(institution_names(count), start=1):
-		lines = tuple(penalty_line(rng, number * 100 + i) for i in range(rng.randint(1, 25)))
+		lines = tuple(penalty_line(rng, number * 100 + i) for i in range(rng.randint(1, max_lines)))
 		docs.append(
 			InstitutionDocument(
 				institution=institution,
@@ -163,6 +163,7 @@ def arguments() -> argparse.Namespace:
 	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 	parser.add_argument("--institutions", type=int, default=100)
 	parser.add_argument("--seed", type=int, default=7)
+	parser.add_argument("--max-lines", type=int, default=25, help="penalty lines per institution: 1 to this")
 	parser.add_argument(
 		"--sample", type=int, default=5, help="documents per kind for the plain baseline (0: skip)"
 	)
@@ -172,7 +173,7 @@ def arguments() -> argparse.Namespace:
 
 def main() -> None:
 	args = arguments()
-	docs = synthetic_period(args.institutions, args.seed)
+	docs = synthetic_period(args.institutions, args.seed, args.max_lines)
 	print(
 		f"{len(docs)} institutions, {sum(len(doc.lines) for doc in docs)} penalty lines, "
 		f"{worker_count(len(docs), args.workers)} render processes, {os.cpu_count()} CPUs"

@@ -84,7 +84,10 @@ def _make(period_name: str, kind: str, states: tuple[str, ...]) -> int:
 	issue_date = getdate(today())
 	if kind == "notice":
 		documents = [_numbered(d, rows.get(d.institution), issue_date) for d in documents]
-	pdfs = render_period(documents, letterhead(), kind)
+	# Forked render workers are for background jobs; a web request renders in its own process.
+	pdfs = render_period(
+		documents, letterhead(), kind, workers=1 if getattr(frappe.local, "request", None) else None
+	)
 	for document in documents:
 		row = rows.get(document.institution) or period.append(
 			"documents", {"institution": document.institution}

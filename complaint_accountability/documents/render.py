@@ -9,8 +9,9 @@ import logging
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
-from multiprocessing import get_context
+from multiprocessing import current_process, get_all_start_methods, get_context
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
@@ -113,6 +114,10 @@ class PeriodRenderer:
 _worker_renderer: PeriodRenderer | None = None
 
 
+def _import_weasyprint() -> None:
+	import weasyprint.text.fonts  # noqa: F401
+
+
 def _start_worker(font_face_css: str, css: str, full_fonts: bool) -> None:
 	global _worker_renderer
 	_worker_renderer = PeriodRenderer(font_face_css, css, full_fonts)
@@ -123,7 +128,10 @@ def _worker_pdf(html: str) -> bytes:
 
 
 def worker_count(documents: int, workers: int | None = None) -> int:
-	"""Processes to use: the argument, else $COMPLAINT_ACCOUNTABILITY_RENDER_WORKERS, else the CPUs."""
+	"""Processes to use: the argument, else $COMPLAINT_ACCOUNTABILITY_RENDER_WORKERS, else the CPUs;
+	1 where forking is unavailable or not allowed (daemonic processes)."""
+	if "fork" not in get_all_start_methods() or current_process().daemon:
+		return 1
 	if workers is None and os.environ.get(WORKERS_ENV, "").strip():
 		workers = int(os.environ[WORKERS_ENV])
 	if workers is None:
@@ -132,18 +140,32 @@ def worker_count(documents: int, workers: int | None = None) -> int:
 	return max(1, min(workers, documents // MIN_DOCS_PER_WORKER or 1))
 
 
-def _write_all(htmls: list[str], font_face_css: str, css: str, full_fonts: bool, workers: int) -> list[bytes]:
-	if workers == 1:
-		renderer = PeriodRenderer(font_face_css, css, full_fonts)
-		return [renderer.pdf(html) for html in htmls]
-	chunk = max(1, len(htmls) // (workers * 4))
+def _write_here(htmls: list[str], font_face_css: str, css: str, full_fonts: bool) -> list[bytes]:
+	renderer = PeriodRenderer(font_face_css, css, full_fonts)
+	return [renderer.pdf(html) for html in htmls]
+
+
+def _write_forked(
+	htmls: list[str], font_face_css: str, css: str, full_fonts: bool, workers: int
+) -> list[bytes]:
+	"""Forked workers (no re-import of __main__), each with its own renderer; results in input order."""
+	_import_weasyprint()  # once here rather than in every worker (half a second each)
 	with ProcessPoolExecutor(
 		max_workers=workers,
 		mp_context=get_context("fork"),
 		initializer=_start_worker,
 		initargs=(font_face_css, css, full_fonts),
 	) as pool:
-		return list(pool.map(_worker_pdf, htmls, chunksize=chunk))
+		return list(pool.map(_worker_pdf, htmls, chunksize=max(1, len(htmls) // (workers * 4))))
+
+
+def _write_all(htmls: list[str], font_face_css: str, css: str, full_fonts: bool, workers: int) -> list[bytes]:
+	if workers > 1:
+		try:
+			return _write_forked(htmls, font_face_css, css, full_fonts, workers)
+		except (OSError, BrokenProcessPool) as exc:
+			LOGGER.warning("rendering in worker processes failed (%s); rendering here instead", exc)
+	return _write_here(htmls, font_face_css, css, full_fonts)
 
 
 def render_period(
