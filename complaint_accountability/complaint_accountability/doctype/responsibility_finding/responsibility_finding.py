@@ -1,3 +1,4 @@
+import frappe
 from frappe.model.document import Document
 
 from complaint_accountability.accountability import findings, workflow_guard
@@ -21,3 +22,20 @@ class ResponsibilityFinding(Document):
 		# A revoked finding keeps its appeal and its cancelled penalty entry as the record of why.
 		self.ignore_linked_doctypes = ("Appeal", "Penalty Entry")
 		hand_off.cancel_entry_of(self.name)
+
+
+def on_doctype_update():
+	"""A period's findings per institution and person, read from the index alone (Penalty Assessment)."""
+	frappe.db.add_index(
+		"Responsibility Finding",
+		[
+			"accountability_period",
+			"institution",
+			"employee_number",
+			"liability",
+			"docstatus",
+			"complaint",
+			"amount",
+		],
+		"period_person",
+	)

@@ -9,6 +9,7 @@ from frappe import _
 
 from complaint_accountability.accountability.site_rules import money
 from complaint_accountability.permissions import finding_query
+from complaint_accountability.rules.payroll import component_for
 
 FINDING = "Responsibility Finding"
 KINDS = ("Repeat", "Escalation", "Multi-channel")
@@ -140,22 +141,32 @@ def person_columns() -> list[dict]:
 
 
 def person_rows(filters: frappe._dict, currency: str) -> list[dict]:
-	"""One row per institution, person and liability: what the assessment table sums, at a glance."""
+	"""One row per institution, person and liability: what the assessment table sums, at a glance.
+	The grouping reads the period_person index alone; names come from the persons in one query."""
 	where, values = _conditions(filters)
 	rows = frappe.db.sql(
-		f"""select f.institution, f.full_name, f.employee_number, f.liability, f.component,
-			count(distinct f.complaint) as cases, count(*) as findings, sum(f.amount) as amount
+		f"""select f.institution, f.employee_number, f.liability, count(distinct f.complaint) as cases,
+			count(*) as findings, sum(f.amount) as amount
 		from `tabResponsibility Finding` f where {where}
-		group by f.institution, f.employee_number, f.full_name, f.liability, f.component
+		group by f.institution, f.employee_number, f.liability
 		order by f.institution, f.employee_number, f.liability""",
 		values,
 		as_dict=True,
 	)
+	names = dict(
+		frappe.get_all(
+			"Accountable Person",
+			fields=["employee_number", "full_name"],
+			as_list=True,
+			filters={"employee_number": ("in", list({r.employee_number for r in rows}) or [""])},
+		)
+	)
 	labels = {value: _(value) for value in LABELLED}
 	for r in rows:
 		r.update(
+			full_name=names.get(r.employee_number, ""),
+			component=labels[component_for(r.liability)],
 			liability=labels.get(r.liability, r.liability),
-			component=labels.get(r.component, r.component),
 			amount=money(r.amount),
 			currency=currency,
 		)
