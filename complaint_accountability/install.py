@@ -9,10 +9,12 @@ SEEDED = ("complaint_channel", "penalty_rate", "handling_violation_type")
 
 def after_install():
 	seed_defaults()
+	ensure_indexes()
 
 
 def after_migrate():
 	seed_defaults()
+	ensure_indexes()
 
 
 def before_uninstall():
@@ -25,3 +27,13 @@ def seed_defaults() -> None:
 		for record in load(name):
 			if not frappe.db.exists(record["doctype"], record["name"]):
 				frappe.get_doc(record).insert(ignore_permissions=True, set_name=record["name"])
+
+
+def ensure_indexes() -> None:
+	"""Composite indexes the doctype JSON cannot declare; Frappe runs on_doctype_update only when a
+	doctype's JSON changes, so a migrate makes sure of them too."""
+	from complaint_accountability.complaint_accountability.doctype.responsibility_finding import (
+		responsibility_finding,
+	)
+
+	responsibility_finding.on_doctype_update()
