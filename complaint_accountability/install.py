@@ -10,11 +10,13 @@ SEEDED = ("complaint_channel", "penalty_rate", "handling_violation_type")
 def after_install():
 	seed_defaults()
 	ensure_indexes()
+	ensure_currency()
 
 
 def after_migrate():
 	seed_defaults()
 	ensure_indexes()
+	ensure_currency()
 
 
 def before_uninstall():
@@ -37,3 +39,10 @@ def ensure_indexes() -> None:
 	)
 
 	responsibility_finding.on_doctype_update()
+
+
+def ensure_currency() -> None:
+	"""Every amount is in CNY: a site whose CNY record has no symbol would show another currency's."""
+	if frappe.db.exists("Currency", "CNY"):
+		if not frappe.db.get_value("Currency", "CNY", "symbol"):
+			frappe.db.set_value("Currency", "CNY", {"symbol": "¥", "enabled": 1})

@@ -30,6 +30,7 @@ class TestInstall(AccountabilityTestCase):
 		)
 		self.assertEqual(frappe.db.get_value("Workflow", "Responsibility Finding", "is_active"), 1)
 		self.assertTrue(frappe.db.has_index("tabResponsibility Finding", "period_person"))
+		self.assertEqual(frappe.db.get_value("Currency", "CNY", "symbol"), "¥")
 
 	def test_seeding_again_keeps_an_administrators_change(self):
 		name = "客服热线-Direct-2020-01-01"
