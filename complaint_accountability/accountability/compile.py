@@ -9,8 +9,15 @@ import numpy as np
 import pandas as pd
 
 from complaint_accountability.rules import batch
-from complaint_accountability.rules.cases import OUTCOMES, PENDING
-from complaint_accountability.rules.columns import LIABILITY_CODE, NOT_PER_RECEIPT, day_number, encode_rates
+from complaint_accountability.rules.cases import PENDING
+from complaint_accountability.rules.columns import (
+	LIABILITY_CODE,
+	NOT_PER_RECEIPT,
+	case_columns,
+	channel_codes,
+	day_number,
+	encode_rates,
+)
 from complaint_accountability.rules.receipts import RECEIPT_KINDS
 
 from . import findings, periods
@@ -27,17 +34,21 @@ def _compile(period_name: str, progress=None) -> dict:
 	period_doc = periods.ensure_period(period_name)
 	periods.check_open_for_changes(period_doc)
 	end_date = period_doc.end_date
-	cases = _candidate_cases(end_date)
+	complaint = frappe.qb.DocType("Complaint")
+	cases = _frame(
+		_candidate_cases(end_date).select(
+			complaint.name, complaint.transferred, complaint.first_coordination_outcome, complaint.referred
+		),
+		CASE_FIELDS,
+	).set_index("name")
 	receipts = _receipts(end_date)
-	persons = _persons()
-	receipts = receipts[receipts["parent"].isin(cases.index)]
-	persons = persons[persons["parent"].isin(cases.index)]
-	made = _charges_made(cases.index)
+	persons = _persons(end_date)
+	made = _charges_made(end_date)
 
 	channels = channel_book()
 	rates = rate_table()
 	rate_columns, rate_rows = encode_rates(rates, channels)
-	channel_code = {c.name: i for i, c in enumerate(channels)}
+	channel_code = channel_codes(channels)
 	case_code = pd.Index(cases.index)
 	person_code = pd.Index(pd.unique(pd.concat([persons["person"], made["person"]])))
 	receipt_code = pd.Index(receipts["name"])
@@ -50,11 +61,7 @@ def _compile(period_name: str, progress=None) -> dict:
 			channel=receipts["channel"].map(channel_code).to_numpy(dtype=np.int64),
 			charged=np.zeros(len(receipts), dtype=bool),
 		),
-		batch.CaseColumns(
-			transferred=cases["transferred"].to_numpy(dtype=bool),
-			outcome=cases["outcome"].map(OUTCOMES.index).to_numpy(dtype=np.int8),
-			referred=cases["referred"].to_numpy(dtype=bool),
-		),
+		case_columns(cases),
 		batch.PersonColumns(
 			case=case_code.get_indexer(persons["parent"]).astype(np.int64),
 			person=person_code.get_indexer(persons["person"]).astype(np.int64),
@@ -95,64 +102,64 @@ def _compile(period_name: str, progress=None) -> dict:
 	}
 
 
-def _candidate_cases(end_date) -> pd.DataFrame:
+CASE_FIELDS = ("name", "transferred", "outcome", "referred")
+
+
+def _frame(query, columns) -> pd.DataFrame:
+	return pd.DataFrame(query.run(), columns=list(columns))
+
+
+def _candidate_cases(end_date):
 	"""Transferred, not referred cases with a known outcome and a receipt by the period's end."""
 	complaint = frappe.qb.DocType("Complaint")
-	rows = (
-		frappe.qb.from_(complaint)
-		.select(
-			complaint.name,
-			complaint.transferred,
-			complaint.first_coordination_outcome.as_("outcome"),
-			complaint.referred,
-		)
-		.where(
-			(complaint.transferred == 1)
-			& (complaint.referred == 0)
-			& (complaint.first_coordination_outcome != PENDING)
-			& (complaint.first_received_on <= end_date)
-		)
-		.run()
+	return frappe.qb.from_(complaint).where(
+		(complaint.transferred == 1)
+		& (complaint.referred == 0)
+		& (complaint.first_coordination_outcome != PENDING)
+		& (complaint.first_received_on <= end_date)
 	)
-	return pd.DataFrame(rows, columns=["name", "transferred", "outcome", "referred"]).set_index("name")
+
+
+def _candidate_names(end_date):
+	return _candidate_cases(end_date).select(frappe.qb.DocType("Complaint").name)
 
 
 def _receipts(end_date) -> pd.DataFrame:
+	"""The candidate cases' receipts up to the period's end."""
 	receipt = frappe.qb.DocType("Complaint Receipt")
-	rows = (
+	query = (
 		frappe.qb.from_(receipt)
 		.select(receipt.name, receipt.parent, receipt.channel, receipt.received_on)
-		.where((receipt.parenttype == "Complaint") & (receipt.received_on <= end_date))
-		.run()
+		.where(
+			(receipt.parenttype == "Complaint")
+			& (receipt.received_on <= end_date)
+			& receipt.parent.isin(_candidate_names(end_date))
+		)
 	)
-	return pd.DataFrame(rows, columns=["name", "parent", "channel", "received_on"])
+	return _frame(query, ("name", "parent", "channel", "received_on"))
 
 
-def _persons() -> pd.DataFrame:
+def _persons(end_date) -> pd.DataFrame:
+	"""The candidate cases' responsible persons."""
 	person = frappe.qb.DocType("Complaint Responsible Person")
-	rows = (
+	query = (
 		frappe.qb.from_(person)
 		.select(person.parent, person.person, person.liability)
-		.where(person.parenttype == "Complaint")
-		.run()
+		.where((person.parenttype == "Complaint") & person.parent.isin(_candidate_names(end_date)))
 	)
-	return pd.DataFrame(rows, columns=["parent", "person", "liability"])
+	return _frame(query, ("parent", "person", "liability"))
 
 
-def _charges_made(complaints) -> pd.DataFrame:
-	"""Every charge any finding made on these cases, revoked ones included: each is made once."""
+def _charges_made(end_date) -> pd.DataFrame:
+	"""Every charge any finding made on a receipt up to the period's end, revoked ones included:
+	each is made once."""
 	charge = frappe.qb.DocType("Finding Charge")
 	finding = frappe.qb.DocType("Responsibility Finding")
-	rows = (
-		(
-			frappe.qb.from_(charge)
-			.join(finding)
-			.on(finding.name == charge.parent)
-			.select(charge.receipt, finding.person, finding.liability)
-			.where(charge.parenttype == "Responsibility Finding")
-			.run()
-		)
-		if len(complaints)
-		else []
+	query = (
+		frappe.qb.from_(charge)
+		.join(finding)
+		.on(finding.name == charge.parent)
+		.select(charge.receipt, finding.person, finding.liability)
+		.where((charge.parenttype == "Responsibility Finding") & (charge.received_on <= end_date))
 	)
-	return pd.DataFrame(rows, columns=["receipt", "person", "liability"])
+	return _frame(query, ("receipt", "person", "liability"))

@@ -7,10 +7,10 @@ import numpy as np
 import pandas as pd
 
 from ..rules import batch
-from ..rules.cases import CASE_STATUSES, OUTCOMES, exemption_reason
+from ..rules.cases import CASE_STATUSES, exemption_reason
 from ..rules.channels import ChannelBook
 from ..rules.charges import NO_PERSON_YET, NOTHING_NEW
-from ..rules.columns import EPOCH, encode_rates
+from ..rules.columns import EPOCH, case_columns, channel_codes, encode_rates
 from ..rules.payroll import PayrollLine, PenaltyItem, payroll_lines
 from ..rules.periods import Period, period_name_of
 from ..rules.rates import CHANNEL_LIABILITIES, HANDLING_VIOLATION, RateTable
@@ -40,7 +40,7 @@ def assess_ledger(
 ) -> LedgerAssessment:
 	receipts, cases, persons = ledger.receipts, ledger.cases, ledger.persons
 	case_code = pd.Index(cases.index)
-	channel_code = {channel.name: i for i, channel in enumerate(channels)}
+	channel_code = channel_codes(channels)
 	rate_columns, rate_rows = encode_rates(rates, channels)
 	charged_period = receipts["charged_period"].fillna("")
 	result = batch.assess(
@@ -51,11 +51,7 @@ def assess_ledger(
 			# A receipt charged by this same period is made again, so a re-run gives the same result.
 			charged=((charged_period != "") & (charged_period != period.name)).to_numpy(),
 		),
-		batch.CaseColumns(
-			transferred=cases["transferred"].to_numpy(dtype=bool),
-			outcome=cases["outcome"].map(OUTCOMES.index).to_numpy(dtype=np.int8),
-			referred=cases["referred"].to_numpy(dtype=bool),
-		),
+		case_columns(cases),
 		batch.PersonColumns(
 			case=case_code.get_indexer(persons["case"]).astype(np.int64),
 			person=pd.factorize(persons["employee_number"])[0].astype(np.int64),

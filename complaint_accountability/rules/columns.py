@@ -36,9 +36,23 @@ class EncodedPeriod:
 	rate_rows: list
 
 
+def channel_codes(channels: ChannelBook) -> dict[str, int]:
+	"""Each channel's code for the batch rules: its position in rank order."""
+	return {channel.name: i for i, channel in enumerate(channels)}
+
+
+def case_columns(cases) -> batch.CaseColumns:
+	"""Case columns from a frame with ``transferred``, ``outcome`` and ``referred`` columns."""
+	return batch.CaseColumns(
+		transferred=cases["transferred"].to_numpy(dtype=bool),
+		outcome=cases["outcome"].map(OUTCOMES.index).to_numpy(dtype=np.int8),
+		referred=cases["referred"].to_numpy(dtype=bool),
+	)
+
+
 def encode_rates(rates: RateTable, channels: ChannelBook) -> tuple[batch.RateColumns, list]:
 	rows = rates.rows()
-	code = {channel.name: i for i, channel in enumerate(channels)}
+	code = channel_codes(channels)
 	for rate in rows:
 		if rate.amount != rate.amount.quantize(Decimal("0.01")):
 			raise ValueError(f"rate {rate.label}: amount must have at most two decimals")
@@ -54,7 +68,7 @@ def encode_rates(rates: RateTable, channels: ChannelBook) -> tuple[batch.RateCol
 def encode(
 	cases: Sequence[CaseFacts], channels: ChannelBook, rates: RateTable, charged_receipts: Iterable[str] = ()
 ) -> EncodedPeriod:
-	code = {channel.name: i for i, channel in enumerate(channels)}
+	code = channel_codes(channels)
 	charged = set(charged_receipts)
 	receipt_ref, person_ref, person_ids = [], [], {}
 	r_case, r_day, r_channel, r_charged, p_case, p_person, p_liability = ([] for _ in range(7))
