@@ -1,15 +1,31 @@
 """Handing confirmed findings to payroll: exactly one Penalty Entry per finding.
 
-The entry's ``responsibility_finding`` is unique in the database, so two workers handing off
-the same period at once cannot create a second entry; the loser's insert is refused and skipped.
+Entries are inserted in bulk. A second run for the same period is refused by the step lock, and
+the entry's ``responsibility_finding`` is unique in the database, so a finding can never be paid twice.
 """
 
 import frappe
 from frappe import _
 
-from complaint_accountability.accountability import periods
+from complaint_accountability.accountability import bulk, periods
 
 ENTRY = "Penalty Entry"
+ENTRY_SERIES = "PE-.YYYY.-.#####"
+ENTRY_FIELDS = (
+	"name",
+	"naming_series",
+	"responsibility_finding",
+	"accountability_period",
+	"person",
+	"full_name",
+	"employee_number",
+	"person_user",
+	"institution",
+	"component",
+	"amount",
+	"payroll_date",
+	"status",
+)
 FINDING = "Responsibility Finding"
 
 
@@ -45,38 +61,41 @@ def _hand_off(period_name: str) -> dict:
 		)
 		.run(as_dict=True)
 	)
-	created = sum(_create_entry(row, period) for row in pending)
+	_create_entries(pending, period)
+	if pending:
+		frappe.qb.update(finding).set(finding.workflow_state, "Handed Off").where(
+			finding.name.isin([row.name for row in pending])
+		).run()
 	if not _findings_left_to_hand_off(period_name):
 		periods.mark(period_name, "Closed" if period.status == "Notified" else None, handed_off_on=True)
-	return {"period": period_name, "entries_created": created}
+	return {"period": period_name, "entries_created": len(pending)}
 
 
-def _create_entry(row, period) -> int:
-	entry = frappe.get_doc(
-		{
-			"doctype": ENTRY,
-			"responsibility_finding": row.name,
-			"accountability_period": period.name,
-			"person": row.person,
-			"full_name": row.full_name,
-			"employee_number": row.employee_number,
-			"person_user": row.person_user,
-			"institution": row.person_institution or row.institution,
-			"component": row.component,
-			"amount": row.amount,
-			"payroll_date": period.payroll_date,
-			"status": "Pending",
-		}
+def _create_entries(pending: list, period) -> None:
+	"""One Pending entry per finding, in one bulk insert with names from the entry's series."""
+	names = bulk.reserve_names(ENTRY_SERIES, len(pending)) if pending else []
+	bulk.insert_rows(
+		ENTRY,
+		ENTRY_FIELDS,
+		[
+			(
+				name,
+				ENTRY_SERIES,
+				row.name,
+				period.name,
+				row.person,
+				row.full_name,
+				row.employee_number,
+				row.person_user,
+				row.person_institution or row.institution,
+				row.component,
+				row.amount,
+				period.payroll_date,
+				"Pending",
+			)
+			for name, row in zip(names, pending, strict=True)
+		],
 	)
-	frappe.db.savepoint("hand_off")
-	try:
-		entry.insert(ignore_permissions=True)
-	except (frappe.UniqueValidationError, frappe.DuplicateEntryError):
-		frappe.db.rollback(save_point="hand_off")
-		frappe.clear_last_message()
-		return 0
-	frappe.db.set_value(FINDING, row.name, "workflow_state", "Handed Off")
-	return 1
 
 
 def _findings_left_to_hand_off(period_name: str) -> int:
