@@ -44,6 +44,7 @@ def run_import(import_name: str) -> dict:
 class LedgerLoader:
 	def __init__(self, ledger: Ledger):
 		self.ledger = ledger
+		self.complaint_of: dict[str, str] = {}  # ledger number -> Complaint
 		self.settings = rule_settings()
 		self.counts = Counter()
 
@@ -115,8 +116,16 @@ class LedgerLoader:
 	def ensure_complaints(self) -> dict[int, str]:
 		"""Create or extend each case; return ledger row → receipt name."""
 		receipt_names = {}
+		self.complaint_of = dict(
+			frappe.get_all(
+				"Complaint",
+				fields=["ledger_number", "name"],
+				as_list=True,
+				filters={"ledger_number": ("in", list(self.ledger.cases.index))},
+			)
+		)
 		for case, rows in self.ledger.receipts.groupby("case", sort=True):
-			existing = frappe.db.get_value("Complaint", {"ledger_number": case})
+			existing = self.complaint_of.get(case)
 			doc = frappe.get_doc("Complaint", existing) if existing else self.new_complaint(case)
 			have = Counter((str(r.received_on), r.channel) for r in doc.receipts)
 			added = []
@@ -134,6 +143,7 @@ class LedgerLoader:
 			if existing and not added:
 				continue
 			doc.save() if existing else doc.insert()
+			self.complaint_of[case] = doc.name
 			self.counts["complaints_created"] += 0 if existing else 1
 			self.counts["receipts_added"] += len(added)
 			receipt_names.update({sheet_row: receipt.name for sheet_row, receipt in added})
@@ -176,12 +186,9 @@ class LedgerLoader:
 		rates = rate_table()
 		persons = self.ledger.persons[self.ledger.persons["liability"].isin(CHANNEL_LIABILITIES)]
 		pairs = charged.merge(persons[["case", "employee_number", "liability"]], on="case")
-		complaint = {
-			case: frappe.db.get_value("Complaint", {"ledger_number": case}) for case in set(pairs["case"])
-		}
 		frame = pd.DataFrame(
 			{
-				"complaint": pairs["case"].map(complaint),
+				"complaint": pairs["case"].map(self.complaint_of),
 				"receipt": pairs["row"].map(receipt_names),
 				"channel": pairs["channel"],
 				"received_on": pairs["received_on"],
@@ -206,7 +213,7 @@ class LedgerLoader:
 	def create_violations(self) -> None:
 		"""Desk-officer violations become findings of the period their receipt belongs to."""
 		for v in self.ledger.violations.itertuples():
-			complaint = frappe.db.get_value("Complaint", {"ledger_number": v.case})
+			complaint = self.complaint_of[v.case]
 			period = periods.ensure_period(period_name_of(v.received_on, self.settings)).name
 			if frappe.db.exists(
 				"Responsibility Finding",

@@ -6,6 +6,7 @@ nor sends it again. Notice numbers (文号) come from a yearly series per prefix
 """
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 import frappe
@@ -198,8 +199,6 @@ def _charges_by_finding(names: list[str]) -> dict[str, list[tuple[str, str]]]:
 
 def _numbered(document: InstitutionDocument, row, issue_date: date) -> InstitutionDocument:
 	"""The notice keeps the number it was given first; a new one takes the next of its year."""
-	from dataclasses import replace
-
 	number = row.document_number if row and row.document_number else None
 	if not number:
 		prefix = frappe.db.get_single_value(SETTINGS, "document_prefix") or ""

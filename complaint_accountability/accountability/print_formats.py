@@ -4,6 +4,8 @@ Registered as a Jinja method (hooks.py), so the `Penalty Assessment Table` and
 `Accountability Notice` print formats of an Accountability Period are one line each.
 """
 
+from dataclasses import replace
+
 from complaint_accountability.documents.fonts import system_families
 from complaint_accountability.documents.render import render_css, render_html
 
@@ -20,8 +22,6 @@ def accountability_documents_html(period, kind: str) -> str:
 	pages = []
 	for document in institution_documents(period, states):
 		if numbers.get(document.institution):
-			from dataclasses import replace
-
 			document = replace(document, doc_number=numbers[document.institution])
 		pages.append(render_html(document, head, kind))
 	return f"<style>{render_css(system_families())}</style>" + PAGE_BREAK.join(pages)
