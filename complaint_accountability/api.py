@@ -8,13 +8,14 @@ from frappe import _
 
 from complaint_accountability.accountability import compile as compiling
 from complaint_accountability.accountability import confirm, period_documents
+from complaint_accountability.accountability.permissions_scope import is_committee
 from complaint_accountability.accountability.site_rules import period_window
 from complaint_accountability.payroll import hand_off
 
 
 def only_committee() -> None:
 	"""The cycle is the leading group's (app.md: committee only); Administrator is the scheduler's user."""
-	if frappe.session.user != "Administrator" and "Accountability Committee" not in frappe.get_roles():
+	if not is_committee():
 		frappe.throw(_("Only the accountability leading group can run this"), frappe.PermissionError)
 
 

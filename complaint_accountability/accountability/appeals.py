@@ -5,7 +5,7 @@ from frappe import _
 from frappe.utils import now_datetime
 
 from . import periods
-from .permissions_scope import managed_institutions
+from .permissions_scope import is_committee, managed_institutions
 
 FINDING = "Responsibility Finding"
 
@@ -80,7 +80,7 @@ def apply_decision(doc) -> None:
 	"""After submit: Upheld confirms the finding, Revoked cancels it; each decision is applied once."""
 	if doc.decision == "Pending" or not doc.open_for_finding:
 		return
-	if "Accountability Committee" not in frappe.get_roles() and frappe.session.user != "Administrator":
+	if not is_committee():
 		frappe.throw(_("Only the leading group decides appeals"), frappe.PermissionError)
 	doc.db_set({"open_for_finding": None, "decided_by": frappe.session.user, "decided_on": now_datetime()})
 	if doc.decision == "Upheld":

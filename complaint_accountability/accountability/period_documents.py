@@ -20,11 +20,11 @@ from complaint_accountability.ledger.columns import LIABILITY_LABEL
 from complaint_accountability.ledger.notices import channel_breakdown
 
 from . import periods
+from .period_summary import UNDECIDED
 from .site_rules import money
 
 PERIOD = "Accountability Period"
 FINDING = "Responsibility Finding"
-UNDECIDED = ("Draft", "Preliminary", "Business Line Review", "Committee Review")
 ASSESSED = ("Final", "Appealed", "Confirmed", "Handed Off")
 NOTIFIED = ("Final", "Confirmed", "Handed Off")
 SETTINGS = "Complaint Accountability Settings"

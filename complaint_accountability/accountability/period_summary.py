@@ -4,6 +4,8 @@ import frappe
 from frappe import _
 
 FINDING = "Responsibility Finding"
+# the states before the leading group's final determination
+UNDECIDED = ("Draft", "Preliminary", "Business Line Review", "Committee Review")
 
 
 def summary(period_name: str) -> dict:
@@ -35,10 +37,7 @@ def summary(period_name: str) -> dict:
 
 
 def blockers(states: dict, open_appeals: int) -> list[str]:
-	undecided = sum(
-		states.get(s, {}).get("count", 0)
-		for s in ("Draft", "Preliminary", "Business Line Review", "Committee Review")
-	)
+	undecided = sum(states.get(s, {}).get("count", 0) for s in UNDECIDED)
 	out = []
 	if undecided:
 		out.append(_("{0} findings are not finally determined yet").format(undecided))

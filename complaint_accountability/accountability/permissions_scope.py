@@ -16,6 +16,7 @@ UNRESTRICTED_ROLES = frozenset(
 	}
 )
 INSTITUTION_MANAGER = "Institution Complaint Manager"
+COMMITTEE = "Accountability Committee"
 STAFF = "Accountable Staff"
 
 
@@ -43,3 +44,9 @@ def managed_institutions(user: str) -> frozenset[str]:
 
 def is_staff(user: str) -> bool:
 	return STAFF in frappe.get_roles(user)
+
+
+def is_committee(user: str | None = None) -> bool:
+	"""The leading group decides; Administrator is the scheduler's user."""
+	user = user or frappe.session.user
+	return user == "Administrator" or COMMITTEE in frappe.get_roles(user)
