@@ -13,8 +13,10 @@ import shutil
 import subprocess
 import tempfile
 from collections import OrderedDict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from multiprocessing import get_context
 from pathlib import Path
 
 from fontTools import subset
@@ -214,16 +216,42 @@ def subset_face(source: FontSource, text: str) -> tuple[bytes, set[str]]:
 _cache: OrderedDict = OrderedDict()
 
 
-def cached_subset(source: FontSource, text: str) -> tuple[bytes, set[str]]:
-	"""subset_face, remembered for the last few character sets (a period's notices and tables share one)."""
-	key = (source, hashlib.sha1("".join(sorted(set(text))).encode()).hexdigest())
-	if key in _cache:
-		_cache.move_to_end(key)
-		return _cache[key]
-	_cache[key] = result = subset_face(source, text)
+def _cache_key(source: FontSource, text: str) -> tuple:
+	return (source, hashlib.sha1("".join(sorted(set(text))).encode()).hexdigest())
+
+
+def _remember(key: tuple, result: tuple[bytes, set[str]]) -> None:
+	_cache[key] = result
 	while len(_cache) > CACHE_ENTRIES:
 		_cache.popitem(last=False)
-	return result
+
+
+def _subset_pair(pair: tuple[FontSource, str]) -> tuple[bytes, set[str]]:
+	return subset_face(*pair)
+
+
+def cached_subsets(wanted: list[tuple[FontSource, str]], workers: int = 1) -> list[tuple[bytes, set[str]]]:
+	"""subset_face of each (source, text), remembered for the last few character sets (a period's notices and
+	tables share one); faces not remembered are cut in up to `workers` forked processes at once."""
+	keys = [_cache_key(source, text) for source, text in wanted]
+	missing = [index for index, key in enumerate(keys) if key not in _cache]
+	if missing:
+		pairs = [wanted[index] for index in missing]
+		if workers > 1 and len(pairs) > 1:
+			with ProcessPoolExecutor(min(workers, len(pairs)), mp_context=get_context("fork")) as pool:
+				results = list(pool.map(_subset_pair, pairs))
+		else:
+			results = [subset_face(*pair) for pair in pairs]
+		for index, result in zip(missing, results, strict=True):
+			_remember(keys[index], result)
+	for key in keys:
+		_cache.move_to_end(key)
+	return [_cache[key] for key in keys]
+
+
+def cached_subset(source: FontSource, text: str) -> tuple[bytes, set[str]]:
+	"""One face through cached_subsets."""
+	return cached_subsets([(source, text)])[0]
 
 
 @dataclass
@@ -281,13 +309,13 @@ def role_text(role: Role, texts: dict[str, str]) -> str:
 	return SMALL_BASE + texts.get(role.name, "")
 
 
-def build_subset_faces(texts: dict[str, str]) -> SubsetFaces:
-	"""Subset every role's face (see role_text) into a temporary folder."""
+def build_subset_faces(texts: dict[str, str], workers: int = 1) -> SubsetFaces:
+	"""Subset every role's face (see role_text) into a temporary folder, up to `workers` faces at once."""
 	folder = Path(tempfile.mkdtemp(prefix="ca-fonts-"))
 	files, missing = {}, set()
 	try:
-		for role in ROLES:
-			data, lacking = cached_subset(find_face(role.name), role_text(role, texts))
+		faces = cached_subsets([(find_face(role.name), role_text(role, texts)) for role in ROLES], workers)
+		for role, (data, lacking) in zip(ROLES, faces, strict=True):
 			files[role.name] = folder / f"{role.name}.{'otf' if data[:4] == b'OTTO' else 'ttf'}"
 			files[role.name].write_bytes(data)
 			if role.name == "body":
