@@ -343,3 +343,93 @@ def test_headings_use_their_own_face_without_falling_back(rendered):
 	)
 	assert not (set("序号姓名工号岗位投诉编号责任类型投诉渠道扣款金额合计大写") & missing)
 	assert data[:4] in (b"OTTO", b"\x00\x01\x00\x00")
+
+
+def page_count(pdf: bytes) -> int:
+	from pypdf import PdfReader
+
+	return len(PdfReader(BytesIO(pdf)).pages)
+
+
+@pytest.fixture(scope="module")
+def batch_of_three():
+	"""A long notice between two short ones, written as one batch and also one by one."""
+	from complaint_accountability.documents.render import (
+		PeriodRenderer,
+		render_css,
+		render_html,
+		subset_texts,
+	)
+
+	long_lines = tuple(line(f"职员{index:02d}", "50", f"5{index:04d}") for index in range(30))
+	docs = [DOCS[1], institution("朝阳中心支公司", 21, long_lines), DOCS[2]]
+	htmls = [render_html(doc, LETTERHEAD, "notice") for doc in docs]
+	css = render_css(fonts.subset_families())
+	with fonts.build_subset_faces(subset_texts(docs, LETTERHEAD, css)) as faces:
+		renderer = PeriodRenderer(faces.font_face_css(), css, full_fonts=True)
+		yield docs, renderer.pdfs(htmls), [renderer.pdf(html) for html in htmls]
+
+
+def test_a_batch_is_cut_at_each_documents_own_pages(batch_of_three):
+	docs, batched, alone = batch_of_three
+	assert [page_count(pdf) for pdf in batched] == [page_count(pdf) for pdf in alone]
+	assert page_count(batched[1]) > page_count(batched[0])
+	for doc, pdf in zip(docs, batched, strict=True):
+		text = pdf_text(pdf)
+		assert doc.institution in text and doc.doc_number in text
+		assert all(other.doc_number not in text for other in docs if other is not doc)
+		assert "—1—" in text  # page numbers start again in every document
+		assert all(pdf_fonts(pdf).values())
+
+
+def test_a_batch_keeps_each_documents_title(batch_of_three):
+	from pypdf import PdfReader
+
+	_docs, batched, alone = batch_of_three
+	for pdf, own in zip(batched, alone, strict=True):
+		title = PdfReader(BytesIO(pdf)).metadata["/Title"]
+		assert title.startswith("关于2026年11月") and title == PdfReader(BytesIO(own)).metadata["/Title"]
+
+
+def test_split_refuses_counts_that_do_not_cut_the_pdf(batch_of_three):
+	from complaint_accountability.documents.split import split_pages
+
+	_docs, _batched, alone = batch_of_three
+	pages = page_count(alone[0])
+	with pytest.raises(ValueError, match="do not cut"):
+		split_pages(alone[0], [pages + 1], ["x"])
+	with pytest.raises(ValueError, match="do not cut"):
+		split_pages(alone[0], [pages, 0], ["x", "y"])
+	with pytest.raises(ValueError, match="titles"):
+		split_pages(alone[0], [pages], [])
+	assert page_count(split_pages(alone[0], [pages], ["x"])[0]) == pages
+
+
+def test_batches_take_every_document_once_longest_first():
+	from complaint_accountability.documents.render import MAX_BATCH, batches
+
+	htmls = ["x" * length for length in (5, 50, 20, 20, 1, 70, 3) * 10]
+	work = batches(htmls, 2)
+	flat = [index for batch in work for index in batch]
+	assert sorted(flat) == list(range(len(htmls)))
+	assert [len(htmls[index]) for index in flat] == sorted(map(len, htmls), reverse=True)
+	assert max(map(len, work)) <= MAX_BATCH and len(work) >= 2 * 3
+	assert batches(["a"], 4) == [[0]]
+
+
+def test_forked_batches_give_each_institution_its_pdf():
+	from complaint_accountability.documents.render import batches, render_period
+
+	docs = [
+		institution(
+			f"批次{index}支公司", index, tuple(line("韩梅梅", "30", f"6{index}{n}") for n in range(index % 4))
+		)
+		for index in range(1, 15)
+	]
+	assert max(map(len, batches(["x"] * len(docs), 2))) > 1
+	pdfs = render_period(docs, LETTERHEAD, "assessment", workers=2)
+	assert list(pdfs) == [doc.institution for doc in docs]
+	for doc in docs:
+		text = pdf_text(pdfs[doc.institution])
+		assert doc.institution in text and money_in_figures(doc.total) in text
+		assert all(other.institution not in text for other in docs if other is not doc)

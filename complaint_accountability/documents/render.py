@@ -1,15 +1,21 @@
 """PDFs of the monthly documents: a whole period at once (fast) or one document the plain way.
 
-The fast path renders every document of a call with the same subset CJK faces (fonts.py), one parsed set
-of stylesheets and one FontConfiguration per process, embeds the small subset faces whole instead of
-letting WeasyPrint subset them again per PDF, and spreads the documents over the CPUs.
+The fast path, for every document of a call:
+- one set of CJK faces subset to the call's characters (fonts.py), embedded whole rather than subset again
+  per PDF, and one parsed set of stylesheets with one FontConfiguration;
+- documents laid out one by one (each keeps its own page numbers) but written in batches, one PDF a batch,
+  then cut back into one PDF a document (split.py): the font dictionaries are built once a batch;
+- batches spread over forked processes, longest documents first, with the garbage collector freezing what
+  the renderer holds and running young collections less often.
 """
 
+import gc
 import logging
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import lru_cache
 from multiprocessing import current_process, get_all_start_methods, get_context
 from pathlib import Path
@@ -19,6 +25,7 @@ from jinja2 import Environment, FileSystemLoader, PrefixLoader, StrictUndefined,
 from . import fonts
 from .context import ASSESSMENT, KINDS, NOTICE, document_context, title_texts
 from .model import InstitutionDocument, Letterhead
+from .split import split_pages
 
 LOGGER = logging.getLogger(__name__)
 PACKAGE = "complaint_accountability"
@@ -30,9 +37,15 @@ STATIC_SOURCES = (*TEMPLATES.values(), f"{TEMPLATE_DIR}/penalty_table.html")
 WORKERS_ENV = "COMPLAINT_ACCOUNTABILITY_RENDER_WORKERS"
 MAX_WORKERS = 8
 MIN_DOCS_PER_WORKER = 4
+# Documents written as one PDF and then cut apart (PeriodRenderer.pdfs); more saves little and balances worse.
+MAX_BATCH = 8
+BATCHES_PER_WORKER = 3
 # Embedding the subset faces whole is fast; beyond this size each PDF gets its own subset instead.
 FULL_FONTS_LIMIT = 640 * 1024
 BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
+# WeasyPrint makes hundreds of thousands of short-lived objects a document; the default threshold (700) runs
+# the young collection hundreds of times a document, each also walking what survived earlier documents.
+COLLECTOR_THRESHOLDS = (50_000, 50, 1_000)
 
 
 @lru_cache(maxsize=1)
@@ -102,29 +115,63 @@ class PeriodRenderer:
 		]
 		self.full_fonts = full_fonts
 
-	def pdf(self, html: str) -> bytes:
+	def layout(self, html: str):
 		from weasyprint import HTML
 
 		document = HTML(string=html, base_url=str(PACKAGE_DIR))
-		return document.write_pdf(
-			stylesheets=self.stylesheets, font_config=self.font_config, full_fonts=self.full_fonts
+		return document.render(stylesheets=self.stylesheets, font_config=self.font_config)
+
+	def pdf(self, html: str) -> bytes:
+		return self.layout(html).write_pdf(full_fonts=self.full_fonts)
+
+	def pdfs(self, htmls: list[str]) -> list[bytes]:
+		"""One PDF per HTML: each laid out on its own (its own page numbers), all written as one PDF, then
+		cut at the documents' boundaries (split.py)."""
+		if len(htmls) == 1:
+			return [self.pdf(htmls[0])]
+		documents = [self.layout(html) for html in htmls]
+		pages = [page for document in documents for page in document.pages]
+		whole = documents[0].copy(pages).write_pdf(full_fonts=self.full_fonts)
+		return split_pages(
+			whole,
+			[len(document.pages) for document in documents],
+			[document.metadata.title or "" for document in documents],
 		)
+
+
+@contextmanager
+def fewer_collections():
+	"""Freeze the objects that exist (fonts, stylesheets, the modules) and collect young objects less often
+	while documents are written; the collector's settings are restored afterwards."""
+	thresholds = gc.get_threshold()
+	gc.freeze()
+	gc.set_threshold(*COLLECTOR_THRESHOLDS)
+	try:
+		yield
+	finally:
+		gc.set_threshold(*thresholds)
+		gc.unfreeze()
 
 
 _worker_renderer: PeriodRenderer | None = None
 
 
-def _import_weasyprint() -> None:
-	import weasyprint.text.fonts  # noqa: F401
+def _start_worker() -> None:
+	"""The worker only writes documents with the renderer it inherited (frozen before the fork, so that its
+	collections neither walk nor copy the parent's objects) and ends with the pool."""
+	gc.set_threshold(*COLLECTOR_THRESHOLDS)
 
 
-def _start_worker(font_face_css: str, css: str, full_fonts: bool) -> None:
-	global _worker_renderer
-	_worker_renderer = PeriodRenderer(font_face_css, css, full_fonts)
+def _worker_pdfs(htmls: list[str]) -> list[bytes]:
+	return _worker_renderer.pdfs(htmls)
 
 
-def _worker_pdf(html: str) -> bytes:
-	return _worker_renderer.pdf(html)
+def batches(htmls: list[str], workers: int) -> list[list[int]]:
+	"""Indexes of htmls in batches to write together, longest documents first so that no worker is left
+	with a long one at the end."""
+	size = max(1, min(MAX_BATCH, len(htmls) // (workers * BATCHES_PER_WORKER)))
+	longest_first = sorted(range(len(htmls)), key=lambda index: -len(htmls[index]))
+	return [longest_first[start : start + size] for start in range(0, len(longest_first), size)]
 
 
 def worker_count(documents: int, workers: int | None = None) -> int:
@@ -142,21 +189,36 @@ def worker_count(documents: int, workers: int | None = None) -> int:
 
 def _write_here(htmls: list[str], font_face_css: str, css: str, full_fonts: bool) -> list[bytes]:
 	renderer = PeriodRenderer(font_face_css, css, full_fonts)
-	return [renderer.pdf(html) for html in htmls]
+	pdfs = {}
+	with fewer_collections():
+		for batch in batches(htmls, 1):
+			pdfs.update(zip(batch, renderer.pdfs([htmls[index] for index in batch]), strict=True))
+	return [pdfs[index] for index in range(len(htmls))]
 
 
 def _write_forked(
 	htmls: list[str], font_face_css: str, css: str, full_fonts: bool, workers: int
 ) -> list[bytes]:
-	"""Forked workers (no re-import of __main__), each with its own renderer; results in input order."""
-	_import_weasyprint()  # once here rather than in every worker (half a second each)
-	with ProcessPoolExecutor(
-		max_workers=workers,
-		mp_context=get_context("fork"),
-		initializer=_start_worker,
-		initargs=(font_face_css, css, full_fonts),
-	) as pool:
-		return list(pool.map(_worker_pdf, htmls, chunksize=max(1, len(htmls) // (workers * 4))))
+	"""Forked workers (no re-import of __main__) sharing a renderer made once here; results in input order."""
+	global _worker_renderer
+	work = batches(htmls, workers)
+	_worker_renderer = PeriodRenderer(font_face_css, css, full_fonts)
+	try:
+		with (
+			fewer_collections(),
+			ProcessPoolExecutor(
+				max_workers=workers, mp_context=get_context("fork"), initializer=_start_worker
+			) as pool,
+		):
+			done = pool.map(_worker_pdfs, [[htmls[index] for index in batch] for batch in work])
+			pdfs = {
+				index: pdf
+				for batch, pdfs in zip(work, done, strict=True)
+				for index, pdf in zip(batch, pdfs, strict=True)
+			}
+	finally:
+		_worker_renderer = None
+	return [pdfs[index] for index in range(len(htmls))]
 
 
 def _write_all(htmls: list[str], font_face_css: str, css: str, full_fonts: bool, workers: int) -> list[bytes]:
@@ -179,11 +241,12 @@ def render_period(
 		return {}
 	htmls = [render_html(doc, letterhead, kind) for doc in docs]
 	css = render_css(fonts.subset_families())
-	with fonts.build_subset_faces(subset_texts(docs, letterhead, css)) as faces:
+	workers = worker_count(len(docs), workers)
+	with fonts.build_subset_faces(subset_texts(docs, letterhead, css), workers) as faces:
 		full_fonts = faces.size <= FULL_FONTS_LIMIT
 		if not full_fonts:
 			LOGGER.info("subset faces are %d bytes: subsetting them again for each PDF", faces.size)
-		pdfs = _write_all(htmls, faces.font_face_css(), css, full_fonts, worker_count(len(docs), workers))
+		pdfs = _write_all(htmls, faces.font_face_css(), css, full_fonts, workers)
 	return {doc.institution: pdf for doc, pdf in zip(docs, pdfs, strict=True)}
 
 
