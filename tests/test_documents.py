@@ -433,3 +433,14 @@ def test_forked_batches_give_each_institution_its_pdf():
 		text = pdf_text(pdfs[doc.institution])
 		assert doc.institution in text and money_in_figures(doc.total) in text
 		assert all(other.institution not in text for other in docs if other is not doc)
+
+
+def test_browsers_get_collapsed_rules_and_weasyprint_the_halves():
+	"""WeasyPrint paints four-sided half rules fast; a browser would round each half up to a pixel."""
+	from complaint_accountability.documents.render import render_css
+
+	families = fonts.system_families()
+	for_weasyprint, for_browser = render_css(families), render_css(families, browser=True)
+	assert "border: 0.375pt solid #000" in for_weasyprint
+	assert "border-collapse: collapse" not in for_weasyprint.split("table.penalties {", 1)[1]
+	assert "border-collapse: collapse" in for_browser.split("table.penalties {", 1)[1]

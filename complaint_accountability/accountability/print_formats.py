@@ -24,4 +24,4 @@ def accountability_documents_html(period, kind: str) -> str:
 		if numbers.get(document.institution):
 			document = replace(document, doc_number=numbers[document.institution])
 		pages.append(render_html(document, head, kind))
-	return f"<style>{render_css(system_families())}</style>" + PAGE_BREAK.join(pages)
+	return f"<style>{render_css(system_families(), browser=True)}</style>" + PAGE_BREAK.join(pages)

@@ -66,9 +66,10 @@ def render_html(doc: InstitutionDocument, letterhead: Letterhead, kind: str, inl
 	return BETWEEN_TAGS.sub("><", html)  # fewer whitespace nodes to parse and lay out
 
 
-def render_css(families: dict[str, str]) -> str:
-	"""documents.css with the font-family lists filled in (see fonts.subset_families)."""
-	return jinja_environment().get_template(STYLESHEET).render(**families)
+def render_css(families: dict[str, str], browser: bool = False) -> str:
+	"""documents.css with the font-family lists filled in (see fonts.subset_families); browser=True for the
+	print formats a browser shows and prints rather than WeasyPrint."""
+	return jinja_environment().get_template(STYLESHEET).render(**families, browser=browser)
 
 
 @lru_cache(maxsize=1)
