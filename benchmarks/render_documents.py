@@ -131,6 +131,14 @@ def verify_fonts(pdfs: dict[str, bytes]) -> set[str]:
 	return names
 
 
+def python_loop_seconds(steps: int = 10**7) -> float:
+	"""A fixed piece of pure-Python work: on a shared VM its time shows how fast the CPU is right now."""
+	started, total = time.process_time(), 0
+	for step in range(steps):
+		total += step
+	return time.process_time() - started
+
+
 def cpu_seconds() -> float:
 	"""CPU time of this process and of its finished children (the render workers)."""
 	own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -183,7 +191,8 @@ def main() -> None:
 	docs = synthetic_period(args.institutions, args.seed, args.max_lines)
 	print(
 		f"{len(docs)} institutions, {sum(len(doc.lines) for doc in docs)} penalty lines, "
-		f"{worker_count(len(docs), args.workers)} render processes, {os.cpu_count()} CPUs"
+		f"{worker_count(len(docs), args.workers)} render processes, {os.cpu_count()} CPUs; "
+		f"CPU speed now: a 10^7-step Python loop takes {python_loop_seconds():.2f} s"
 	)
 	fast = {kind: bench_period(docs, kind, args.workers) for kind in KINDS}
 	print(f"both kinds: {sum(fast.values()):.2f} s for {2 * len(docs)} PDFs")
