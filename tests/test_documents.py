@@ -338,8 +338,8 @@ def test_headings_use_their_own_face_without_falling_back(rendered):
 	from complaint_accountability.documents.render import static_text
 
 	source = fonts.find_face("heading")
-	data, missing = fonts.cached_subset(
-		source, fonts.role_text(fonts.ROLE_BY_NAME["heading"], {"heading": static_text()})
+	((data, missing),) = fonts.cached_subsets(
+		[(source, fonts.role_text(fonts.ROLE_BY_NAME["heading"], {"heading": static_text()}))]
 	)
 	assert not (set("序号姓名工号岗位投诉编号责任类型投诉渠道扣款金额合计大写") & missing)
 	assert data[:4] in (b"OTTO", b"\x00\x01\x00\x00")

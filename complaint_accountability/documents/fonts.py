@@ -249,11 +249,6 @@ def cached_subsets(wanted: list[tuple[FontSource, str]], workers: int = 1) -> li
 	return [_cache[key] for key in keys]
 
 
-def cached_subset(source: FontSource, text: str) -> tuple[bytes, set[str]]:
-	"""One face through cached_subsets."""
-	return cached_subsets([(source, text)])[0]
-
-
 @dataclass
 class SubsetFaces:
 	"""The subset faces of one rendering call, in a temporary folder removed by close()."""
