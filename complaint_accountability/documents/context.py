@@ -39,10 +39,14 @@ def line_rows(doc: InstitutionDocument) -> list[dict]:
 	]
 
 
-def document_context(doc: InstitutionDocument, letterhead: Letterhead, kind: str) -> dict:
-	"""Everything notice.html and assessment_table.html print, as strings, numbers and lists."""
+def check_kind(kind: str) -> None:
 	if kind not in KINDS:
 		raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+
+
+def document_context(doc: InstitutionDocument, letterhead: Letterhead, kind: str) -> dict:
+	"""Everything notice.html and assessment_table.html print, as strings, numbers and lists."""
+	check_kind(kind)
 	mark = f"{letterhead.issuing_organ}{ORGAN_MARK_SUFFIX}"
 	return {
 		"kind": kind,

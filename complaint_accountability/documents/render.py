@@ -23,7 +23,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
 
 from . import fonts
-from .context import ASSESSMENT, KINDS, NOTICE, document_context, title_texts
+from .context import ASSESSMENT, KINDS, NOTICE, check_kind, document_context, title_texts
 from .model import InstitutionDocument, Letterhead
 from .split import split_pages
 
@@ -60,7 +60,6 @@ def jinja_environment() -> Environment:
 
 def render_html(doc: InstitutionDocument, letterhead: Letterhead, kind: str, inline_css: str = "") -> str:
 	"""The document's HTML; CSS comes separately (render_css) unless inline_css is given."""
-	_check_kind(kind)
 	context = document_context(doc, letterhead, kind)
 	html = jinja_environment().get_template(TEMPLATES[kind]).render(**context, inline_css=inline_css)
 	return BETWEEN_TAGS.sub("><", html)  # fewer whitespace nodes to parse and lay out
@@ -79,11 +78,6 @@ def static_text() -> str:
 	return "".join(environment.loader.get_source(environment, name)[0] for name in STATIC_SOURCES)
 
 
-def _check_kind(kind: str) -> None:
-	if kind not in KINDS:
-		raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
-
-
 def _check_unique(docs: list[InstitutionDocument]) -> None:
 	seen = set()
 	for doc in docs:
@@ -92,11 +86,19 @@ def _check_unique(docs: list[InstitutionDocument]) -> None:
 		seen.add(doc.institution)
 
 
-def subset_texts(docs: list[InstitutionDocument], letterhead: Letterhead, css: str) -> dict[str, str]:
+def subset_texts(
+	docs: list[InstitutionDocument],
+	letterhead: Letterhead,
+	css: str,
+	rendered: dict[str, list[str]] | None = None,
+) -> dict[str, str]:
 	"""Text each face must cover: body both documents of every institution (so the notices and the
-	tables of a period share one subset), title the titles, heading the fixed wording."""
+	tables of a period share one subset), title the titles, heading the fixed wording. rendered: HTML
+	already made for a kind, in the order of docs."""
+	rendered = rendered or {}
+	htmls = (rendered.get(kind) or [render_html(doc, letterhead, kind) for doc in docs] for kind in KINDS)
 	return {
-		"body": "".join(render_html(doc, letterhead, kind) for kind in KINDS for doc in docs) + css,
+		"body": "".join(html for kind_htmls in htmls for html in kind_htmls) + css,
 		"title": "".join(title_texts(doc, letterhead) for doc in docs),
 		"heading": static_text(),
 	}
@@ -235,7 +237,7 @@ def render_period(
 	docs: list[InstitutionDocument], letterhead: Letterhead, kind: str, workers: int | None = None
 ) -> dict[str, bytes]:
 	"""PDF per institution (in the order given); CJK faces subset once for the whole call."""
-	_check_kind(kind)
+	check_kind(kind)
 	docs = list(docs)
 	_check_unique(docs)
 	if not docs:
@@ -243,7 +245,7 @@ def render_period(
 	htmls = [render_html(doc, letterhead, kind) for doc in docs]
 	css = render_css(fonts.subset_families())
 	workers = worker_count(len(docs), workers)
-	with fonts.build_subset_faces(subset_texts(docs, letterhead, css), workers) as faces:
+	with fonts.build_subset_faces(subset_texts(docs, letterhead, css, {kind: htmls}), workers) as faces:
 		full_fonts = faces.size <= FULL_FONTS_LIMIT
 		if not full_fonts:
 			LOGGER.info("subset faces are %d bytes: subsetting them again for each PDF", faces.size)
@@ -261,7 +263,6 @@ def render_one_plain(doc: InstitutionDocument, letterhead: Letterhead, kind: str
 	from weasyprint import CSS, HTML
 	from weasyprint.text.fonts import FontConfiguration
 
-	_check_kind(kind)
 	font_config = FontConfiguration()
 	css = CSS(string=render_css(fonts.system_families()), font_config=font_config)
 	html = HTML(string=render_html(doc, letterhead, kind), base_url=str(PACKAGE_DIR))
