@@ -14,12 +14,17 @@ NOTHING = "1=0"
 
 
 def _condition(
-	doctype: str, user: str | None, institution_fields: tuple[str, ...], own_fields: tuple[str, ...]
+	doctype: str,
+	user: str | None,
+	institution_fields: tuple[str, ...],
+	own_fields: tuple[str, ...],
+	table: str | None = None,
 ) -> str:
+	"""The row rule as SQL on `tab{doctype}`, or on `table` when a query names it by an alias."""
 	user = user or frappe.session.user
 	if is_unrestricted(user):
 		return ""
-	table = f"`tab{doctype}`"
+	table = table or f"`tab{doctype}`"
 	parts = []
 	institutions = managed_institutions(user)
 	if institutions:
@@ -50,8 +55,8 @@ def complaint_query(user=None):
 	return _condition("Complaint", user, *COMPLAINT)
 
 
-def finding_query(user=None):
-	return _condition("Responsibility Finding", user, *FINDING)
+def finding_query(user=None, table=None):
+	return _condition("Responsibility Finding", user, *FINDING, table=table)
 
 
 def appeal_query(user=None):

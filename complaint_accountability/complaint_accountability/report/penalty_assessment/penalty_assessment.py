@@ -1,6 +1,6 @@
 """Penalty Assessment (处罚考核表): one row per finding of a period that is not cancelled.
 
-Findings are read with frappe.get_list, so the row-level permission of hooks.py applies: an
+Findings are read in SQL with the row rule of permissions.py (the one hooks.py gives Frappe), so an
 institution's complaint manager sees the findings of their own subtree only.
 """
 
@@ -10,25 +10,10 @@ from frappe import _
 from complaint_accountability.accountability.site_rules import money
 from complaint_accountability.permissions import finding_query
 from complaint_accountability.rules.payroll import component_for
+from complaint_accountability.rules.receipts import ESCALATION, INITIAL, MULTI_CHANNEL, REPEAT
 
 FINDING = "Responsibility Finding"
-KINDS = ("Repeat", "Escalation", "Multi-channel")
-LABELLED = (
-	"Direct",
-	"Management",
-	"Handling Violation",
-	"Wage Deduction",
-	"Performance Deduction",
-	"Draft",
-	"Preliminary",
-	"Business Line Review",
-	"Committee Review",
-	"Final",
-	"Appealed",
-	"Confirmed",
-	"Handed Off",
-	"Revoked",
-)
+KINDS = (REPEAT, ESCALATION, MULTI_CHANNEL)  # marked after the channel; an initial receipt is not
 ALIGN = {"Currency": "right", "Int": "right", "Float": "right", "Check": "center"}
 FINDING_FIELDS = (
 	"name",
@@ -51,8 +36,22 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	currency = frappe.db.get_default("currency") or "CNY"
 	if filters.view != "Finding":
 		return person_columns(), person_rows(filters, currency)
-	labels = {value: _(value) for value in LABELLED}
-	return columns(), [row(f, f.channels or "", currency, labels) for f in findings(filters)]
+	label = labeller()
+	return columns(), [row(f, currency, label) for f in findings(filters)]
+
+
+def labeller():
+	"""_() of a value, worked out once per distinct value (a period has thousands of rows, a dozen values)."""
+	labels = {}
+
+	def label(value: str | None) -> str:
+		if not value:
+			return ""
+		if value not in labels:
+			labels[value] = _(value)
+		return labels[value]
+
+	return label
 
 
 def column(fieldname: str, label: str, fieldtype: str = "Data", width: int = 120, options: str | None = None):
@@ -86,6 +85,7 @@ def findings(filters: frappe._dict) -> list[frappe._dict]:
 	"""The period's findings the session user may read (row rules of permissions.py applied), revoked
 	ones left out, each with its channel breakdown — one query, however large the period."""
 	where, values = _conditions(filters)
+	values["initial"] = INITIAL
 	for i, kind in enumerate(KINDS):
 		values.update({f"kind_{i}": kind, f"label_{i}": _(kind)})
 	labels = " ".join(
@@ -95,7 +95,7 @@ def findings(filters: frappe._dict) -> list[frappe._dict]:
 	return frappe.db.sql(
 		f"""select f.name, f.institution, f.full_name, f.employee_number, f.complaint, f.liability,
 			f.violation_type, f.component, f.workflow_state, f.amount,
-			group_concat(case when ifnull(c.receipt_kind, '') in ('', 'Initial') then c.channel {labels}
+			group_concat(case when ifnull(c.receipt_kind, '') in ('', %(initial)s) then c.channel {labels}
 				else c.channel end order by c.received_on, c.idx separator '、') as channels
 		from `tabResponsibility Finding` f
 		left join `tabFinding Charge` c on c.parent = f.name and c.parenttype = 'Responsibility Finding'
@@ -121,9 +121,9 @@ def _conditions(filters: frappe._dict) -> tuple[str, dict]:
 	if filters.liability:
 		conditions.append("f.liability = %(liability)s")
 		values["liability"] = filters.liability
-	row_rule = finding_query(frappe.session.user)
+	row_rule = finding_query(frappe.session.user, table="f")
 	if row_rule:
-		conditions.append(row_rule.replace("`tabResponsibility Finding`", "f"))
+		conditions.append(row_rule)
 	return " and ".join(conditions), values
 
 
@@ -161,28 +161,28 @@ def person_rows(filters: frappe._dict, currency: str) -> list[dict]:
 			filters={"employee_number": ("in", list({r.employee_number for r in rows}) or [""])},
 		)
 	)
-	labels = {value: _(value) for value in LABELLED}
+	label = labeller()
 	for r in rows:
 		r.update(
 			full_name=names.get(r.employee_number, ""),
-			component=labels[component_for(r.liability)],
-			liability=labels.get(r.liability, r.liability),
+			component=label(component_for(r.liability)),
+			liability=label(r.liability),
 			amount=money(r.amount),
 			currency=currency,
 		)
 	return rows
 
 
-def row(finding: frappe._dict, channels: str, currency: str, labels: dict[str, str]) -> dict:
+def row(finding: frappe._dict, currency: str, label) -> dict:
 	return {
 		"institution": finding.institution,
 		"full_name": finding.full_name,
 		"employee_number": finding.employee_number,
 		"complaint": finding.complaint,
-		"liability": labels.get(finding.liability, finding.liability),
-		"channels": channels or finding.violation_type or "",
-		"component": labels.get(finding.component, finding.component or ""),
-		"workflow_state": labels.get(finding.workflow_state, finding.workflow_state or ""),
+		"liability": label(finding.liability),
+		"channels": finding.channels or finding.violation_type or "",
+		"component": label(finding.component),
+		"workflow_state": label(finding.workflow_state),
 		"finding": finding.name,
 		"amount": money(finding.amount),
 		"currency": currency,
