@@ -188,7 +188,7 @@ def test_missing_required_column_is_named(tmp_path, capsys):
 
 
 def test_formula_cells_are_refused(tmp_path, capsys):
-	values = [row()[h] if h in row() else "" for h in col.REQUIRED]
+	values = [row()[h] for h in col.REQUIRED]
 	values[1] = "=TODAY()"
 	ledger = write_xlsx(tmp_path / "bad.xlsx", [values], header=list(col.REQUIRED))
 	assert main(["assess", str(ledger), "--period", "2026-11", "--out", str(tmp_path / "out")]) == 2

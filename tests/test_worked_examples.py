@@ -15,7 +15,7 @@ from complaint_accountability.rules.violations import (
 	check_violation_amount,
 )
 
-from .factories import CHANNELS, RATES, SETTINGS, make_case, rates_with, totals
+from .factories import CHANNELS, DIRECT_PERSON, RATES, SETTINGS, make_case, rates_with, totals
 
 NOV = period("2026-11", SETTINGS)
 OCT = period("2026-10", SETTINGS)
@@ -64,9 +64,7 @@ def test_e6_a_case_never_transferred_is_out_of_scope():
 
 
 def test_e7_a_receipt_charged_earlier_is_not_charged_again():
-	case = make_case(
-		[("2026-10-10", "客服热线"), ("2026-11-05", "总公司")], persons=[make_case([]).responsible[0]]
-	)
+	case = make_case([("2026-10-10", "客服热线"), ("2026-11-05", "总公司")], persons=[DIRECT_PERSON])
 	october = assess(case, OCT)
 	assert totals(october) == {"Direct": Decimal(100)}
 	november = assess(case, already_charged={c.key for c in october.charges})
@@ -96,9 +94,7 @@ def test_e9_appeals_until_the_end_of_the_26th(filed_at, on_time):
 
 def test_e10_a_rate_change_applies_from_its_date_only():
 	rates = rates_with(("客服热线", "Direct", 150, "2026-11-01"))
-	case = make_case(
-		[("2026-10-25", "客服热线"), ("2026-11-02", "客服热线")], persons=[make_case([]).responsible[0]]
-	)
+	case = make_case([("2026-10-25", "客服热线"), ("2026-11-02", "客服热线")], persons=[DIRECT_PERSON])
 	result = assess(case, rates=rates)
 	assert [c.amount for c in result.charges] == [Decimal(100), Decimal(150)]
 

@@ -86,9 +86,8 @@ class TestWorkedExamples(ExamplesTestCase):
 	def test_e8_violation_within_range_kept_outside_refused(self):
 		case = make_complaint([("2026-11-06", "行业协会")])
 		make_person("TE-DESK", "测试投诉岗", "测试分公司")
-		frappe.get_doc("Accountability Period", "2026-11") if frappe.db.exists(
-			"Accountability Period", "2026-11"
-		) else compile_period("2026-11")
+		if not frappe.db.exists("Accountability Period", "2026-11"):
+			compile_period("2026-11")
 		finding = frappe.get_doc(
 			{
 				"doctype": "Responsibility Finding",

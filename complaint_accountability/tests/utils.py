@@ -8,8 +8,6 @@ try:  # v16 names it IntegrationTestCase; v15 has FrappeTestCase
 except ImportError:
 	from frappe.tests.utils import FrappeTestCase as SiteTestCase
 
-COMMITTEE = "Accountability Committee"
-
 
 class AccountabilityTestCase(SiteTestCase):
 	@classmethod

@@ -31,7 +31,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from anywhere
 
 from complaint_accountability.ledger import columns as col
-from tests.ledgers import GOOD_ROW, HEADER
+from tests.ledgers import GOOD_ROW, HEADER, row
 
 HERE = Path(__file__).resolve().parent
 BAD = HERE / "bad"
@@ -51,11 +51,6 @@ MISSING_FILE_NAMES = {
 	col.DIRECT_PERSONS: "direct-persons",
 	col.MANAGEMENT_PERSONS: "management-persons",
 }
-
-
-def row(**changes) -> dict:
-	"""A good row with some cells changed; keyword names are the Chinese headers."""
-	return {**GOOD_ROW, **changes}
 
 
 def second(**changes) -> dict:
