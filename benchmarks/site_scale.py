@@ -22,9 +22,12 @@ from decimal import Decimal
 import frappe
 
 from complaint_accountability.rules.defaults import default_channels
+from complaint_accountability.rules.periods import period_name_of
+from complaint_accountability.rules.settings import AccountabilitySettings
 
 CHANNELS = [channel.name for channel in default_channels()]  # in rank order
 CHANNEL_WEIGHTS = [45, 20, 10, 8, 7, 5, 3, 2]
+SETTINGS = AccountabilitySettings()  # the default cycle, 21st to 20th
 OUTCOMES = ["Withdrawn", "Not Insurance Liability", "Satisfied", "Unresolved"]
 
 
@@ -51,7 +54,7 @@ def fill(
 		days = sorted(rng.randrange(30) for _ in range(2 if i in compound else 1))
 		received = [start + timedelta(days=d) for d in days]
 		channels = rng.choices(CHANNELS, CHANNEL_WEIGHTS, k=len(received))
-		period = "2024-06" if received[-1] <= date(2024, 6, 20) else "2024-07"
+		latest_period = period_name_of(received[-1], SETTINGS)
 		complaint_rows.append(
 			(
 				name,
@@ -65,7 +68,7 @@ def fill(
 				int(len(received) > 1),
 				received[0],
 				received[-1],
-				period,
+				latest_period,
 				"Normal",
 				0,
 				user,
@@ -86,7 +89,7 @@ def fill(
 					channel,
 					day,
 					"",
-					period,
+					period_name_of(day, SETTINGS),
 					user,
 					now,
 					now,
