@@ -10,15 +10,15 @@ from ..rules import batch
 from ..rules.cases import CASE_STATUSES, exemption_reason
 from ..rules.channels import ChannelBook
 from ..rules.charges import NO_PERSON_YET, NOTHING_NEW
-from ..rules.columns import EPOCH, case_columns, channel_codes, encode_rates
+from ..rules.columns import EPOCH, LIABILITY_CODE, case_columns, channel_codes, day_number, encode_rates
 from ..rules.payroll import PayrollLine, PenaltyItem, payroll_lines
-from ..rules.periods import Period, period_name_of
-from ..rules.rates import CHANNEL_LIABILITIES, HANDLING_VIOLATION, RateTable
+from ..rules.periods import Period
+from ..rules.rates import HANDLING_VIOLATION, RateTable
 from ..rules.receipts import RECEIPT_KINDS
 from ..rules.settings import AccountabilitySettings
 from . import columns as col
 from .problems import LedgerInvalid, LedgerProblem
-from .reader import DESK_INSTITUTION, Ledger
+from .reader import DESK_INSTITUTION, FIRST_DATA_ROW, Ledger
 
 
 @dataclass
@@ -55,17 +55,17 @@ def assess_ledger(
 		batch.PersonColumns(
 			case=case_code.get_indexer(persons["case"]).astype(np.int64),
 			person=pd.factorize(persons["employee_number"])[0].astype(np.int64),
-			liability=persons["liability"].map(CHANNEL_LIABILITIES.index).to_numpy(dtype=np.int8),
+			liability=persons["liability"].map(LIABILITY_CODE).to_numpy(dtype=np.int8),
 		),
 		rate_columns,
-		period.end_date.toordinal() - EPOCH,
+		day_number(period.end_date),
 		settings,
 	)
 	_refuse_missing_rates(result, receipts, persons)
 	charges = pd.concat(
 		[
 			_channel_charges(result, receipts, cases, persons, rate_rows),
-			_violation_charges(ledger, period, settings),
+			_violation_charges(ledger, period),
 		],
 		ignore_index=True,
 	)
@@ -83,7 +83,7 @@ def assess_ledger(
 				for c in charges.sort_values(["received_on", "case"], kind="stable").itertuples()
 			),
 		),
-		ledger=_fill_charged_period(ledger, receipts, result, period),
+		ledger=_fill_charged_period(ledger, result, period),
 		statuses={s: int((result.status == i).sum()) for i, s in enumerate(CASE_STATUSES)},
 	)
 
@@ -125,10 +125,10 @@ def _channel_charges(result, receipts, cases, persons, rate_rows) -> pd.DataFram
 	)
 
 
-def _violation_charges(ledger: Ledger, period: Period, settings: AccountabilitySettings) -> pd.DataFrame:
+def _violation_charges(ledger: Ledger, period: Period) -> pd.DataFrame:
 	"""A handling violation is charged in the period its receipt belongs to."""
 	found = ledger.violations
-	found = found.loc[[period_name_of(d, settings) == period.name for d in found["received_on"]]]
+	found = found.loc[found["received_on"].map(period.contains).astype(bool)]
 	institution = ledger.cases["institution"].reindex(found["case"]).to_numpy()
 	return pd.DataFrame(
 		{
@@ -169,12 +169,10 @@ def _not_charged(result, receipts, cases, persons, period: Period) -> pd.DataFra
 	return pd.DataFrame(rows, columns=["institution", "case", "status", "reason"])
 
 
-def _fill_charged_period(ledger: Ledger, receipts: pd.DataFrame, result, period: Period) -> pd.DataFrame:
+def _fill_charged_period(ledger: Ledger, result, period: Period) -> pd.DataFrame:
 	frame = ledger.frame.copy()
-	charged_rows = set(receipts["row"].iloc[result.receipt])
-	row_numbers = frame.index.to_numpy() + 2
 	current = frame[col.CHARGED_PERIOD].astype(str)
 	mine = current == period.name
-	fill = np.array([r in charged_rows for r in row_numbers])
+	fill = frame.index.isin(ledger.receipts["row"].iloc[result.receipt] - FIRST_DATA_ROW)
 	frame[col.CHARGED_PERIOD] = np.where(fill, period.name, np.where(mine, "", current))
 	return frame

@@ -38,8 +38,6 @@ OPTIONAL = (
 	VIOLATION_AMOUNT,
 	CHARGED_PERIOD,
 )
-# Case-level columns take the case's latest non-empty value.
-CASE_LEVEL = (INSTITUTION, OUTCOME, REFERRED, DIRECT_PERSONS, MANAGEMENT_PERSONS, BUSINESS_LINE)
 
 YES_NO = {
 	"是": True,

@@ -65,11 +65,6 @@ def period_name_of(day: date, settings: AccountabilitySettings) -> str:
 	return f"{year:04d}-{month:02d}"
 
 
-def previous_period_name(name: str) -> str:
-	year, month = _shift_month(*parse_period_name(name), -1)
-	return f"{year:04d}-{month:02d}"
-
-
 def appeal_is_on_time(filed_at: datetime, deadline: date) -> bool:
 	"""An appeal filed at ``filed_at`` (site-local wall clock) meets a deadline that is inclusive to its end."""
 	return filed_at <= datetime.combine(deadline, time.max)
