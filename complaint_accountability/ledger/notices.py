@@ -8,6 +8,8 @@ import pandas as pd
 
 from ..documents.model import InstitutionDocument, PenaltyLine
 from ..documents.numerals import doc_number
+from ..rules.rates import HANDLING_VIOLATION
+from ..rules.receipts import INITIAL
 from . import columns as col
 from .assess import LedgerAssessment
 
@@ -17,7 +19,7 @@ def channel_breakdown(channels: Iterable[str], kinds: Iterable[str]) -> str:
 	parts = []
 	for channel, kind in zip(channels, kinds, strict=True):
 		label = col.RECEIPT_KIND_LABEL.get(kind, "")
-		parts.append(channel if kind in ("", "Initial") else f"{channel}({label})")
+		parts.append(channel if kind in ("", INITIAL) else f"{channel}({label})")
 	return "、".join(parts)
 
 
@@ -28,7 +30,7 @@ def penalty_lines(charges: pd.DataFrame) -> tuple[PenaltyLine, ...]:
 	):
 		channels = (
 			group["violation_type"].iat[0]
-			if liability == "Handling Violation"
+			if liability == HANDLING_VIOLATION
 			else channel_breakdown(group["channel"], group["receipt_kind"])
 		)
 		lines.append(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..rules.payroll import PAYROLL_COLUMNS, component_for, money
+from ..rules.payroll import PAYROLL_COLUMNS, PERFORMANCE_DEDUCTION, WAGE_DEDUCTION, component_for, money
 from . import columns as col
 from .assess import LedgerAssessment
 from .files import write_ledger_file
@@ -51,17 +51,17 @@ def assessment_frames(result: LedgerAssessment) -> dict[str, pd.DataFrame]:
 		aggfunc="sum",
 		fill_value=0,
 	).reset_index()
-	for component in ("Wage Deduction", "Performance Deduction"):
+	for component in (WAGE_DEDUCTION, PERFORMANCE_DEDUCTION):
 		if component not in by_person:
 			by_person[component] = 0
-	by_person["total"] = by_person["Wage Deduction"] + by_person["Performance Deduction"]
+	by_person["total"] = by_person[WAGE_DEDUCTION] + by_person[PERFORMANCE_DEDUCTION]
 	people = by_person.rename(
 		columns={
 			"institution": "机构",
 			"employee_number": "工号",
 			"full_name": "姓名",
-			"Wage Deduction": "工资扣款",
-			"Performance Deduction": "绩效扣款",
+			WAGE_DEDUCTION: "工资扣款",
+			PERFORMANCE_DEDUCTION: "绩效扣款",
 			"total": "合计",
 		}
 	)[["机构", "姓名", "工号", "工资扣款", "绩效扣款", "合计"]]
