@@ -12,6 +12,7 @@ from complaint_accountability.tests.utils import (
 	advance,
 	finalize,
 	findings_of,
+	make_appeal,
 	make_complaint,
 	make_institution,
 	make_person,
@@ -38,16 +39,7 @@ class TestMonthlyCycle(AccountabilityTestCase):
 		return finalize(row.name)
 
 	def appeal(self, finding, user=STAFF_USER, evidence="/files/evidence.pdf"):
-		with self.set_user(user):
-			doc = frappe.get_doc(
-				{
-					"doctype": "Appeal",
-					"responsibility_finding": finding.name,
-					"reason": "已提供无责证据",
-					"evidence": evidence,
-				}
-			).insert()
-			return apply_workflow(doc, "File")
+		return make_appeal(finding.name, user, evidence=evidence)
 
 	def test_workflow_path_through_business_line_to_final(self):
 		case = make_complaint(

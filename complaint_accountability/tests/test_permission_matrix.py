@@ -15,13 +15,13 @@ import json
 from urllib.parse import quote
 
 import frappe
-from frappe.model.workflow import apply_workflow
 from frappe.utils import add_days, today
 
 from complaint_accountability.payroll.hand_off import hand_off_period
 from complaint_accountability.tests.rest import TokenClient
 from complaint_accountability.tests.utils import (
 	AccountabilityTestCase,
+	make_appeal,
 	make_complaint,
 	make_institution,
 	make_person,
@@ -317,23 +317,11 @@ def make_finding(complaint: str, person: str, state: str = "Draft") -> str:
 	return doc.name
 
 
-def make_appeal(finding: str, user: str, filed: bool = False) -> str:
-	"""An appeal drafted (and filed) by ``user``, as the appellant would do it in the desk."""
-	frappe.set_user(user)
-	try:
-		doc = frappe.get_doc(
-			{
-				"doctype": APPEAL,
-				"responsibility_finding": finding,
-				"reason": "矩阵测试：不应担责",
-				"evidence": "/files/mx-evidence.pdf",
-			}
-		).insert()
-		if filed:
-			doc = apply_workflow(doc, "File")
-	finally:
-		frappe.set_user("Administrator")
-	return doc.name
+def make_matrix_appeal(finding: str, user: str, filed: bool = False) -> str:
+	"""An appeal drafted (and filed) by ``user``, with the matrix's own wording."""
+	return make_appeal(
+		finding, user, file=filed, reason="矩阵测试：不应担责", evidence="/files/mx-evidence.pdf"
+	).name
 
 
 def remove_matrix_records() -> None:
@@ -423,9 +411,9 @@ class TestPermissionMatrix(AccountabilityTestCase):
 		# compile refuses a notified period: the committee's compile call changes nothing
 		frappe.db.set_value(PERIOD_DT, PERIOD, "status", "Notified")
 
-		rows["appeal_own"] = make_appeal(rows["final_own"], USERS[STAFF])  # draft: read, write
-		rows["appeal_colleague"] = make_appeal(rows["final_colleague"], USERS[ICM])
-		rows["appeal_b"] = make_appeal(rows["final_b"], MANAGER_B)
+		rows["appeal_own"] = make_matrix_appeal(rows["final_own"], USERS[STAFF])  # draft: read, write
+		rows["appeal_colleague"] = make_matrix_appeal(rows["final_colleague"], USERS[ICM])
+		rows["appeal_b"] = make_matrix_appeal(rows["final_b"], MANAGER_B)
 
 		# State-changing cells get a document of their own per role, so no cell depends on another.
 		cls.per_role = {}
@@ -435,10 +423,14 @@ class TestPermissionMatrix(AccountabilityTestCase):
 				(FINDING, "S"): make_finding(case_a, "MX-A1", "Committee Review"),
 				(FINDING, "x"): make_finding(case_a, "MX-A1", "Final"),
 				(FINDING, "X"): make_finding(case_a, "MX-A1", "Final"),
-				(APPEAL, "s"): make_appeal(make_finding(case_a, "MX-A1", "Final"), USERS[STAFF]),
-				(APPEAL, "S"): make_appeal(make_finding(case_a, "MX-A1", "Final"), USERS[STAFF]),
-				(APPEAL, "x"): make_appeal(make_finding(case_a, "MX-A1", "Final"), USERS[STAFF], filed=True),
-				(APPEAL, "d"): make_appeal(make_finding(case_a, "MX-A1", "Final"), USERS[STAFF], filed=True),
+				(APPEAL, "s"): make_matrix_appeal(make_finding(case_a, "MX-A1", "Final"), USERS[STAFF]),
+				(APPEAL, "S"): make_matrix_appeal(make_finding(case_a, "MX-A1", "Final"), USERS[STAFF]),
+				(APPEAL, "x"): make_matrix_appeal(
+					make_finding(case_a, "MX-A1", "Final"), USERS[STAFF], filed=True
+				),
+				(APPEAL, "d"): make_matrix_appeal(
+					make_finding(case_a, "MX-A1", "Final"), USERS[STAFF], filed=True
+				),
 			}
 		cls.docs = {
 			(doctype, name): doc_json(doctype, name)

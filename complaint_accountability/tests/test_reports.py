@@ -10,7 +10,6 @@ from frappe.desk.desktop import get_desktop_page
 from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as group_by_chart
 from frappe.desk.doctype.number_card.number_card import get_result
 from frappe.desk.query_report import run
-from frappe.model.workflow import apply_workflow
 
 from complaint_accountability.accountability.compile import compile_period
 from complaint_accountability.complaint_accountability.dashboard_chart_source.exemption_and_appeal_rates import (
@@ -24,6 +23,7 @@ from complaint_accountability.tests.utils import (
 	advance,
 	finalize,
 	findings_of,
+	make_appeal,
 	make_complaint,
 	make_institution,
 	make_person,
@@ -105,16 +105,8 @@ class TestDeskAnalytics(AccountabilityTestCase):
 		finalize(cls.escalated_direct)
 		finalize(cls.desk_direct)
 		advance(cls.west_direct, "Propose", "Send to Committee", "Approve", "Revoke")
-		with cls.freeze_time(cls, "2025-06-24 10:00:00"), cls.set_user(cls, MANAGER):
-			appeal = frappe.get_doc(
-				{
-					"doctype": "Appeal",
-					"responsibility_finding": cls.desk_direct,
-					"reason": "已提供无责证据",
-					"evidence": "/files/evidence.pdf",
-				}
-			).insert()
-			apply_workflow(appeal, "File")
+		with cls.freeze_time(cls, "2025-06-24 10:00:00"):
+			make_appeal(cls.desk_direct, MANAGER)
 
 	def assessment(self, **filters) -> tuple[list[dict], list]:
 		"""The report's finding rows and its totals row."""

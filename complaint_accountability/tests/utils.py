@@ -129,6 +129,25 @@ def finalize(finding: str):
 	return advance(finding, "Propose", "Send to Committee", "Approve")
 
 
+def make_appeal(
+	finding: str,
+	user: str,
+	file: bool = True,
+	reason: str = "已提供无责证据",
+	evidence: str | None = "/files/evidence.pdf",
+):
+	"""An appeal on ``finding`` drafted (and filed, unless file=False) by ``user``, as in the desk."""
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		doc = frappe.get_doc(
+			{"doctype": "Appeal", "responsibility_finding": finding, "reason": reason, "evidence": evidence}
+		).insert()
+		return apply_workflow(doc, "File") if file else doc
+	finally:
+		frappe.set_user(previous)
+
+
 COMMITTED_DOCTYPES = (
 	("Appeal", ()),
 	("Penalty Entry", ()),
