@@ -63,7 +63,7 @@ def acknowledge_entries(entries: list[str] | str, payroll_reference: str) -> dic
 	missing = [n for n in names if n not in rows]
 	if missing:
 		frappe.throw(_("Unknown penalty entries: {0}").format(", ".join(missing)))
-	deducted = already = 0
+	to_deduct, already = [], 0
 	for name in names:
 		row = rows[name]
 		if row.status == "Deducted":
@@ -73,10 +73,11 @@ def acknowledge_entries(entries: list[str] | str, payroll_reference: str) -> dic
 			continue
 		if row.status == "Cancelled":
 			frappe.throw(_("{0} was cancelled and must not be deducted").format(name))
+		to_deduct.append(name)
+	if to_deduct:
 		frappe.db.set_value(
 			ENTRY,
-			name,
+			{"name": ("in", to_deduct)},
 			{"status": "Deducted", "payroll_reference": payroll_reference, "deducted_on": now_datetime()},
 		)
-		deducted += 1
-	return {"deducted": deducted, "already_deducted": already}
+	return {"deducted": len(to_deduct), "already_deducted": already}
