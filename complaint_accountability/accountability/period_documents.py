@@ -18,9 +18,9 @@ from complaint_accountability.documents.model import InstitutionDocument, Letter
 from complaint_accountability.documents.numerals import doc_number
 from complaint_accountability.ledger.columns import LIABILITY_LABEL
 from complaint_accountability.ledger.notices import channel_breakdown
+from complaint_accountability.rules.rates import HANDLING_VIOLATION
 
-from . import periods
-from .period_summary import UNDECIDED
+from . import period_summary, periods
 from .site_rules import money
 
 PERIOD = "Accountability Period"
@@ -36,11 +36,9 @@ class DocumentsNotReady(frappe.ValidationError):
 
 def send_assessment_tables(period_name: str) -> dict:
 	"""After final determination: each institution's table to its complaint manager."""
-	undecided = frappe.db.count(
-		FINDING, {"accountability_period": period_name, "workflow_state": ("in", UNDECIDED)}
-	)
-	if undecided:
-		frappe.throw(_("{0} findings are not finally determined yet").format(undecided), DocumentsNotReady)
+	waiting = period_summary.undecided(period_name)
+	if waiting:
+		frappe.throw(period_summary.undecided_message(waiting), DocumentsNotReady)
 	made = _make(period_name, "assessment", ASSESSED)
 	periods.mark(period_name, assessment_sent_on=bool(made))
 	return {"period": period_name, "sent": made}
@@ -50,13 +48,9 @@ def issue_notices(period_name: str) -> dict:
 	"""After the appeal window, with no appeal pending: the notice to each institution, HR and Finance."""
 	if periods.appeal_window_open(period_name):
 		frappe.throw(_("The appeal window of {0} is still open").format(period_name), DocumentsNotReady)
-	pending = frappe.db.count(
-		"Appeal", {"accountability_period": period_name, "docstatus": 1, "decision": "Pending"}
-	)
+	pending = period_summary.open_appeals(period_name)
 	if pending:
-		frappe.throw(
-			_("{0} appeals wait for the leading group's decision").format(pending), DocumentsNotReady
-		)
+		frappe.throw(period_summary.open_appeals_message(pending), DocumentsNotReady)
 	made = _make(period_name, "notice", NOTIFIED)
 	status = frappe.db.get_value(PERIOD, period_name, "status")
 	periods.mark(
@@ -145,14 +139,12 @@ def institution_documents(period, states: tuple[str, ...]) -> list[InstitutionDo
 	charges = _charges_by_finding([f.name for f in findings])
 	by_institution = defaultdict(list)
 	for f in findings:
-		institution = f.person_institution if f.liability == "Handling Violation" else f.institution
-		channels = (
-			_(f.violation_type)
-			if f.liability == "Handling Violation"
-			else channel_breakdown(*zip(*charges.get(f.name, []), strict=True))
-			if charges.get(f.name)
-			else ""
-		)
+		if f.liability == HANDLING_VIOLATION:
+			institution, channels = f.person_institution, _(f.violation_type)
+		else:
+			breakdown = charges.get(f.name)
+			institution = f.institution
+			channels = channel_breakdown(*zip(*breakdown, strict=True)) if breakdown else ""
 		by_institution[institution or ""].append(
 			PenaltyLine(
 				person_name=f.full_name,

@@ -22,27 +22,47 @@ def summary(period_name: str) -> dict:
 		.run(as_dict=True)
 	)
 	states = {row.workflow_state: {"count": row.count, "amount": row.amount or 0} for row in by_state}
-	open_appeals = frappe.db.count(
-		"Appeal", {"accountability_period": period_name, "docstatus": 1, "decision": "Pending"}
-	)
+	appeals = open_appeals(period_name)
 	entries = frappe.db.count(
 		"Penalty Entry", {"accountability_period": period_name, "status": ("!=", "Cancelled")}
 	)
 	return {
 		"states": states,
-		"open_appeals": open_appeals,
+		"open_appeals": appeals,
 		"penalty_entries": entries,
-		"blockers": blockers(states, open_appeals),
+		"blockers": blockers(states, appeals),
 	}
 
 
-def blockers(states: dict, open_appeals: int) -> list[str]:
-	undecided = sum(states.get(s, {}).get("count", 0) for s in UNDECIDED)
+def undecided(period_name: str) -> int:
+	"""Findings of the period not yet finally determined."""
+	return frappe.db.count(
+		FINDING, {"accountability_period": period_name, "workflow_state": ("in", UNDECIDED)}
+	)
+
+
+def open_appeals(period_name: str) -> int:
+	"""Filed appeals of the period the leading group has not decided."""
+	return frappe.db.count(
+		"Appeal", {"accountability_period": period_name, "docstatus": 1, "decision": "Pending"}
+	)
+
+
+def undecided_message(count: int) -> str:
+	return _("{0} findings are not finally determined yet").format(count)
+
+
+def open_appeals_message(count: int) -> str:
+	return _("{0} appeals wait for the leading group's decision").format(count)
+
+
+def blockers(states: dict, appeals: int) -> list[str]:
+	waiting = sum(states.get(s, {}).get("count", 0) for s in UNDECIDED)
 	out = []
-	if undecided:
-		out.append(_("{0} findings are not finally determined yet").format(undecided))
-	if open_appeals:
-		out.append(_("{0} appeals wait for the leading group's decision").format(open_appeals))
+	if waiting:
+		out.append(undecided_message(waiting))
+	if appeals:
+		out.append(open_appeals_message(appeals))
 	if states.get("Final", {}).get("count"):
 		out.append(_("{0} findings wait for the appeal deadline to pass").format(states["Final"]["count"]))
 	return out
