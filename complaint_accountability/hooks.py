@@ -76,8 +76,7 @@ fixtures = [
 jinja = {"methods": ["complaint_accountability.accountability.print_formats.accountability_documents_html"]}
 
 after_install = "complaint_accountability.install.after_install"
-after_migrate = "complaint_accountability.install.after_migrate"
-before_uninstall = "complaint_accountability.install.before_uninstall"
+after_migrate = "complaint_accountability.install.after_install"
 
 scheduler_events = {
 	"cron": {

@@ -8,19 +8,10 @@ SEEDED = ("complaint_channel", "penalty_rate", "handling_violation_type")
 
 
 def after_install():
+	"""Also run after every migrate: each step only adds what is missing."""
 	seed_defaults()
 	ensure_indexes()
 	ensure_currency()
-
-
-def after_migrate():
-	seed_defaults()
-	ensure_indexes()
-	ensure_currency()
-
-
-def before_uninstall():
-	pass
 
 
 def seed_defaults() -> None:

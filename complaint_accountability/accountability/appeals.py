@@ -91,8 +91,7 @@ def apply_decision(doc) -> None:
 		finding = frappe.get_doc(FINDING, doc.responsibility_finding)
 		finding.flags.ignore_permissions = True
 		finding.add_comment("Info", _("Appeal {0} decided: penalty revoked").format(doc.name))
-		finding.cancel()
-		finding.db_set("workflow_state", "Revoked")
+		finding.cancel()  # before_cancel moves it to Revoked
 
 
 def refuse_cancel(doc) -> None:
