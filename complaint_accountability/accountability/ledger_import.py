@@ -75,17 +75,17 @@ class LedgerLoader:
 		names = set(self.ledger.cases["institution"]) - {""}
 		if len(self.ledger.violations):
 			names.add(DESK_INSTITUTION)
-		for name in sorted(names):
-			if not frappe.db.exists("Institution", name):
-				frappe.get_doc(
-					{
-						"doctype": "Institution",
-						"institution_name": name,
-						"parent_institution": root,
-						"institution_type": "Department" if name == DESK_INSTITUTION else "Sub-branch",
-					}
-				).insert()
-				self.counts["institutions_created"] += 1
+		existing = set(frappe.get_all("Institution", filters={"name": ("in", list(names))}, pluck="name"))
+		for name in sorted(names - existing):
+			frappe.get_doc(
+				{
+					"doctype": "Institution",
+					"institution_name": name,
+					"parent_institution": root,
+					"institution_type": "Department" if name == DESK_INSTITUTION else "Sub-branch",
+				}
+			).insert()
+			self.counts["institutions_created"] += 1
 
 	def ensure_persons(self, root: str | None) -> None:
 		first_case = {}
@@ -94,8 +94,13 @@ class LedgerLoader:
 		):
 			first_case.setdefault(number, case)
 		officers = set(self.ledger.violations["employee_number"])
+		existing = set(
+			frappe.get_all(
+				"Accountable Person", filters={"name": ("in", list(self.ledger.names))}, pluck="name"
+			)
+		)
 		for number, name in sorted(self.ledger.names.items()):
-			if frappe.db.exists("Accountable Person", number):
+			if number in existing:
 				continue
 			institution = (
 				DESK_INSTITUTION
@@ -212,19 +217,29 @@ class LedgerLoader:
 
 	def create_violations(self) -> None:
 		"""Desk-officer violations become findings of the period their receipt belongs to."""
-		for v in self.ledger.violations.itertuples():
+		violations = self.ledger.violations
+		if not len(violations):
+			return
+		found = frappe.get_all(
+			"Responsibility Finding",
+			filters={
+				"complaint": ("in", list({self.complaint_of[case] for case in violations["case"]})),
+				"violation_type": ("is", "set"),
+				"docstatus": ("<", 2),
+			},
+			fields=["complaint", "person", "violation_type"],
+		)
+		made = {(f.complaint, f.person, f.violation_type) for f in found}
+		period_of = {}
+		for v in violations.itertuples():
 			complaint = self.complaint_of[v.case]
-			period = periods.ensure_period(period_name_of(v.received_on, self.settings)).name
-			if frappe.db.exists(
-				"Responsibility Finding",
-				{
-					"complaint": complaint,
-					"person": v.employee_number,
-					"violation_type": v.violation_type,
-					"docstatus": ("<", 2),
-				},
-			):
+			if (complaint, v.employee_number, v.violation_type) in made:
 				continue
+			name = period_name_of(v.received_on, self.settings)
+			if name not in period_of:
+				period_of[name] = periods.ensure_period(name).name
+			period = period_of[name]
+			made.add((complaint, v.employee_number, v.violation_type))
 			frappe.get_doc(
 				{
 					"doctype": "Responsibility Finding",
