@@ -7,6 +7,7 @@ in sequence with those made one by one.
 from collections.abc import Sequence
 
 import frappe
+from frappe.model.naming import NamingSeries
 from frappe.utils import now_datetime
 
 STANDARD = ("name", "owner", "creation", "modified", "modified_by", "docstatus", "idx")
@@ -26,11 +27,8 @@ def reserve_names(series: str, count: int) -> list[str]:
 
 
 def _series_key(series: str) -> tuple[str, int]:
-	"""``RF-.YYYY.-.#####`` → (``RF-2026-``, 5), as Frappe's naming would expand it today."""
-	parts = series.split(".")
-	digits = len(parts[-1])
-	prefix = "".join(str(now_datetime().year) if part == "YYYY" else part for part in parts[:-1])
-	return prefix, digits
+	"""``RF-.YYYY.-.#####`` → (``RF-2026-``, 5): the counter's prefix as Frappe's naming expands it today."""
+	return NamingSeries(series).get_prefix(), series.rsplit(".", 1)[-1].count("#")
 
 
 CHUNK = 5_000
