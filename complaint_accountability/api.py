@@ -8,6 +8,7 @@ from frappe import _
 
 from complaint_accountability.accountability import compile as compiling
 from complaint_accountability.accountability import confirm, period_documents
+from complaint_accountability.accountability.periods import window_or_throw
 from complaint_accountability.accountability.permissions_scope import is_committee
 from complaint_accountability.accountability.site_rules import period_window
 from complaint_accountability.payroll import hand_off
@@ -20,10 +21,7 @@ def only_committee() -> None:
 
 
 def _period_name(period: str) -> str:
-	try:
-		return period_window(period).name
-	except ValueError:
-		frappe.throw(_("Period must be written YYYY-MM, e.g. 2026-11, not {0}").format(period))
+	return window_or_throw(period).name
 
 
 def _run(method, period: str, size: int, **kwargs) -> dict:

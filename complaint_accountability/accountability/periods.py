@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_datetime, getdate, now_datetime
 
-from complaint_accountability.rules.periods import InvalidPeriodName, appeal_is_on_time
+from complaint_accountability.rules.periods import appeal_is_on_time
 
 from .site_rules import period_window
 
@@ -17,12 +17,17 @@ class PeriodClosedError(frappe.ValidationError):
 	pass
 
 
+def window_or_throw(name: str):
+	"""The rules' window of a period name, or the message that says how to write one."""
+	try:
+		return period_window(name)
+	except ValueError:  # InvalidPeriodName, or a year no date can have
+		frappe.throw(_("Period must be written YYYY-MM, e.g. 2026-11, not {0}").format(name))
+
+
 def set_window(doc) -> None:
 	"""Dates follow from the name; the deadline and payroll date default from settings and may be moved."""
-	try:
-		window = period_window(doc.period_name)
-	except InvalidPeriodName:
-		frappe.throw(_("Period must be written YYYY-MM, e.g. 2026-11, not {0}").format(doc.period_name))
+	window = window_or_throw(doc.period_name)
 	doc.period_name = window.name
 	doc.start_date, doc.end_date = window.start_date, window.end_date
 	doc.appeal_deadline = doc.appeal_deadline or window.appeal_deadline
