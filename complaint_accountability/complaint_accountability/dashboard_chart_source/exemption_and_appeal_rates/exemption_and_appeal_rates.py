@@ -11,6 +11,8 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
+from complaint_accountability.rules.cases import EXEMPT
+
 DEFAULT_PERIODS = 12
 
 
@@ -32,7 +34,7 @@ def get(
 	if not periods:
 		return {"labels": [], "datasets": []}
 	transferred = count_by("Complaint", "latest_period", periods, {"transferred": 1})
-	exempt = count_by("Complaint", "latest_period", periods, {"transferred": 1, "case_status": "Exempt"})
+	exempt = count_by("Complaint", "latest_period", periods, {"transferred": 1, "case_status": EXEMPT})
 	final = count_by(
 		"Responsibility Finding", "accountability_period", periods, {"docstatus": ("in", (1, 2))}
 	)
