@@ -11,7 +11,7 @@ from complaint_accountability.ledger.reader import read_ledger
 from complaint_accountability.rules.defaults import default_channels, default_rates, default_violation_types
 from complaint_accountability.rules.periods import period
 from complaint_accountability.rules.settings import AccountabilitySettings
-from complaint_accountability.tests.utils import AccountabilityTestCase
+from complaint_accountability.tests.utils import AccountabilityTestCase, attach_ledger, record_counts
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ledger.xlsx"
 COUNTED = ("Institution", "Accountable Person", "Complaint", "Responsibility Finding")
@@ -30,33 +30,22 @@ def example_ledger(tmp_dir: Path) -> tuple[Path, str]:
 	return path, tag
 
 
-def attach(name: str, content: bytes) -> str:
-	file = frappe.get_doc(
-		{"doctype": "File", "file_name": name, "content": content, "is_private": 1}
-	).insert()
-	return frappe.get_doc({"doctype": "Ledger Import", "ledger_file": file.file_url}).insert().name
-
-
-def counts() -> dict[str, int]:
-	return {doctype: frappe.db.count(doctype) for doctype in COUNTED}
-
-
 class TestLedgerImport(AccountabilityTestCase):
 	def test_a_bad_ledger_creates_nothing_and_lists_its_problems(self):
-		before = counts()
-		name = attach("bad.csv", "投诉编号,受理日期\nX-1,昨天\n".encode())
+		before = record_counts(COUNTED)
+		name = attach_ledger("bad.csv", "投诉编号,受理日期\nX-1,昨天\n".encode())
 		result = run_import(name)
 		self.assertEqual(result["status"], "Failed")
 		log = frappe.db.get_value("Ledger Import", name, "import_log")
 		self.assertIn("第1行 [投诉渠道]: 缺少必需列", log)
-		self.assertEqual(counts(), before)
+		self.assertEqual(record_counts(COUNTED), before)
 
 	def test_the_example_ledger_imports_once_and_compiles_as_ledger_mode_assesses(self):
 		import tempfile
 
 		ledger_path, tag = example_ledger(Path(tempfile.mkdtemp()))
-		before = counts()
-		result = run_import(attach("ledger.xlsx", ledger_path.read_bytes()))
+		before = record_counts(COUNTED)
+		result = run_import(attach_ledger("ledger.xlsx", ledger_path.read_bytes()))
 		self.assertEqual(result["status"], "Successful")
 		self.assertEqual(result["complaints_created"], 15)
 		self.assertEqual(result["receipts_added"], 20)
@@ -64,7 +53,7 @@ class TestLedgerImport(AccountabilityTestCase):
 		self.assertEqual(result["violations_created"], 2)
 		# TS2026-007's 2026-10-10 receipt was charged in 2026-10: a finding already handed off
 		self.assertEqual(result["charged_findings_created"], 1)
-		again = run_import(attach("ledger-again.xlsx", ledger_path.read_bytes()))
+		again = run_import(attach_ledger("ledger-again.xlsx", ledger_path.read_bytes()))
 		self.assertEqual((again["complaints_created"], again["receipts_added"]), (0, 0))
 
 		compile_period("2026-11")

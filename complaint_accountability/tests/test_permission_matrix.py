@@ -21,9 +21,10 @@ from complaint_accountability.payroll.hand_off import hand_off_period
 from complaint_accountability.tests.rest import TokenClient
 from complaint_accountability.tests.utils import (
 	AccountabilityTestCase,
+	attach_ledger,
 	make_appeal,
 	make_complaint,
-	make_institution,
+	make_institution_tree,
 	make_person,
 	make_user,
 	remove_committed_records,
@@ -356,10 +357,7 @@ class TestPermissionMatrix(AccountabilityTestCase):
 		for role, user in USERS.items():
 			make_user(user, role)
 		make_user(MANAGER_B, ICM)
-		make_institution(BRANCH)
-		make_institution(A, BRANCH, manager=USERS[ICM])
-		make_institution(A_CHILD, A, is_group=0)
-		make_institution(B, BRANCH, manager=MANAGER_B)
+		make_institution_tree(BRANCH, A, A_CHILD, B, manager_a=USERS[ICM], manager_b=MANAGER_B)
 		make_person("MX-A1", "矩阵甲员工", A, user=USERS[STAFF])
 		make_person("MX-A2", "矩阵甲同事", A)
 		make_person("MX-B1", "矩阵乙员工", B)
@@ -438,14 +436,7 @@ class TestPermissionMatrix(AccountabilityTestCase):
 			for (doctype, _action), name in cells.items()
 		}
 
-		ledger = frappe.get_doc(
-			{"doctype": "File", "file_name": "mx-ledger.csv", "content": "a,b\n1,2\n", "is_private": 1}
-		).insert(ignore_permissions=True)
-		cls.ledger_import = (
-			frappe.get_doc({"doctype": "Ledger Import", "ledger_file": ledger.file_url})
-			.insert(ignore_permissions=True)
-			.name
-		)
+		cls.ledger_import = attach_ledger("mx-ledger.csv", "a,b\n1,2\n")
 		cls.settings_printed_by = frappe.db.get_single_value(SETTINGS, "printed_by")
 		cls.period_payroll_date = str(frappe.db.get_value(PERIOD_DT, PERIOD, "payroll_date"))
 		cls.clients = {user: TokenClient(user) for user in (*USERS.values(), MANAGER_B)}

@@ -9,7 +9,7 @@ from complaint_accountability.tests.utils import (
 	finalize,
 	findings_of,
 	make_complaint,
-	make_institution,
+	make_institution_tree,
 	make_person,
 	make_user,
 	remove_committed_records,
@@ -28,10 +28,7 @@ class TestPermissionsThroughREST(AccountabilityTestCase):
 		make_user(MANAGER_A, "Institution Complaint Manager")
 		make_user(MANAGER_B, "Institution Complaint Manager")
 		make_user(STAFF, "Accountable Staff")
-		make_institution(BRANCH)
-		make_institution(A, BRANCH, manager=MANAGER_A)
-		make_institution(A_CHILD, A, is_group=0)
-		make_institution(B, BRANCH, manager=MANAGER_B)
+		make_institution_tree(BRANCH, A, A_CHILD, B, manager_a=MANAGER_A, manager_b=MANAGER_B)
 		make_person("PM-A1", "甲员工", A, user=STAFF)
 		make_person("PM-A2", "甲同事", A)
 		make_person("PM-B1", "乙员工", B)

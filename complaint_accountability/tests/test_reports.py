@@ -25,7 +25,7 @@ from complaint_accountability.tests.utils import (
 	findings_of,
 	make_appeal,
 	make_complaint,
-	make_institution,
+	make_institution_tree,
 	make_person,
 	make_user,
 )
@@ -58,10 +58,7 @@ class TestDeskAnalytics(AccountabilityTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		make_user(MANAGER, "Institution Complaint Manager")
-		make_institution(BRANCH)
-		make_institution(EAST, BRANCH, manager=MANAGER)
-		make_institution(EAST_DESK, EAST, is_group=0)
-		make_institution(WEST, BRANCH)
+		make_institution_tree(BRANCH, EAST, EAST_DESK, WEST, manager_a=MANAGER)
 		make_person("RP-E1", "城东直接", EAST)
 		make_person("RP-E2", "城东管理", EAST)
 		make_person("RP-E3", "营业部直接", EAST_DESK)

@@ -52,6 +52,16 @@ def make_user(email: str, *roles: str) -> str:
 	return email
 
 
+def make_institution_tree(
+	branch: str, a: str, a_child: str, b: str, manager_a: str | None = None, manager_b: str | None = None
+) -> None:
+	"""A branch with two sub-branches, the first with a department of its own."""
+	make_institution(branch)
+	make_institution(a, branch, manager=manager_a)
+	make_institution(a_child, a, is_group=0)
+	make_institution(b, branch, manager=manager_b)
+
+
 def make_person(number: str, name: str, institution: str, user: str | None = None) -> str:
 	if not frappe.db.exists("Accountable Person", number):
 		frappe.get_doc(
@@ -127,6 +137,17 @@ def advance(finding: str, *actions: str) -> frappe._dict:
 
 def finalize(finding: str):
 	return advance(finding, "Propose", "Send to Committee", "Approve")
+
+
+def attach_ledger(name: str, content: bytes | str) -> str:
+	"""A Ledger Import of an uploaded (private) ledger file, not yet run."""
+	file = frappe.get_doc({"doctype": "File", "file_name": name, "content": content, "is_private": 1})
+	ledger_file = file.insert().file_url
+	return frappe.get_doc({"doctype": "Ledger Import", "ledger_file": ledger_file}).insert().name
+
+
+def record_counts(doctypes) -> dict[str, int]:
+	return {doctype: frappe.db.count(doctype) for doctype in doctypes}
 
 
 def make_appeal(
