@@ -86,19 +86,20 @@ def assess_case(
 	(revoked ones included); ``charged_receipts`` the receipts charged for everyone (ledger mode).
 	"""
 	receipts = [r for r in case.receipts if r.received_on <= period_end]
-	kinds = classify_receipts([(r.received_on, channels.rank_of(r.channel)) for r in receipts])
+	resolved = [channels.resolve(r.channel) for r in receipts]
+	kinds = classify_receipts([(r.received_on, c.rank) for r, c in zip(receipts, resolved, strict=True)])
 	receipt_kinds = {r.receipt_id: kind for r, kind in zip(receipts, kinds, strict=True)}
 	status = case_status(case.transferred, case.outcome, case.referred, len(receipts))
 	if status != ACCOUNTABLE:
 		return CaseAssessment(case.case_id, status, exemption_reason(status, case.outcome), receipt_kinds)
 
 	charges = []
-	for receipt, kind in zip(receipts, kinds, strict=True):
+	for receipt, kind, resolved_channel in zip(receipts, kinds, resolved, strict=True):
 		if receipt.receipt_id in charged_receipts:
 			continue
 		if kind == REPEAT and not settings.same_channel_repeat_charged:
 			continue
-		channel = channels.resolve(receipt.channel).name
+		channel = resolved_channel.name
 		for person in case.responsible:
 			if person.liability not in CHANNEL_LIABILITIES:
 				continue
