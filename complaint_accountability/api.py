@@ -6,12 +6,13 @@ Each is idempotent. A large period runs in the background queue and reports prog
 import frappe
 from frappe import _
 
-from complaint_accountability.accountability import compile as compiling
-from complaint_accountability.accountability import confirm, period_documents
-from complaint_accountability.accountability.periods import window_or_throw
-from complaint_accountability.accountability.permissions_scope import is_committee
-from complaint_accountability.accountability.site_rules import period_window
-from complaint_accountability.payroll import hand_off
+from complaint_accountability.complaint_accountability.doctype.accountability_period.accountability_period import (
+	window_or_throw,
+)
+from complaint_accountability.configuration import period_window
+from complaint_accountability.cycle import compile as compiling
+from complaint_accountability.cycle import confirm, hand_off, period_documents
+from complaint_accountability.permissions import is_committee
 
 
 def only_committee() -> None:
@@ -84,7 +85,7 @@ def hand_off_to_payroll(period: str) -> dict:
 def import_ledger(ledger_import: str) -> dict:
 	"""Import a Ledger Import's file, all or nothing; a large file runs in the background."""
 	only_committee()
-	from complaint_accountability.accountability.ledger_import import run_import
+	from complaint_accountability.cycle.ledger_import import run_import
 
 	file_size = (
 		frappe.db.get_value(

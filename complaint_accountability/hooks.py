@@ -73,7 +73,7 @@ fixtures = [
 	},
 ]
 
-jinja = {"methods": ["complaint_accountability.accountability.print_formats.accountability_documents_html"]}
+jinja = {"methods": ["complaint_accountability.cycle.period_documents.accountability_documents_html"]}
 
 after_install = "complaint_accountability.install.after_install"
 after_migrate = "complaint_accountability.install.after_install"

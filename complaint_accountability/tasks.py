@@ -3,10 +3,15 @@
 import frappe
 from frappe.utils import add_days, getdate, today
 
-from complaint_accountability.accountability import compile as compiling
-from complaint_accountability.accountability import complaints, confirm, periods
-from complaint_accountability.accountability.site_rules import rule_settings
-from complaint_accountability.payroll import hand_off
+from complaint_accountability.complaint_accountability.doctype.accountability_period import (
+	accountability_period as periods,
+)
+from complaint_accountability.complaint_accountability.doctype.complaint.complaint import (
+	refresh_overdue_flags,
+)
+from complaint_accountability.configuration import rule_settings
+from complaint_accountability.cycle import compile as compiling
+from complaint_accountability.cycle import confirm, hand_off
 from complaint_accountability.rules.periods import period_name_of
 
 SETTINGS = "Complaint Accountability Settings"
@@ -25,7 +30,7 @@ def compile_ended_period() -> None:
 
 
 def confirm_unappealed_findings() -> None:
-	complaints.refresh_overdue_flags()
+	refresh_overdue_flags()
 	if not frappe.db.get_single_value(SETTINGS, "auto_confirm"):
 		return
 	for name in _periods_with_state("Final"):

@@ -4,10 +4,10 @@ from threading import Barrier, Thread
 
 import frappe
 
-from complaint_accountability.accountability.compile import compile_period
-from complaint_accountability.accountability.confirm import confirm_unappealed
-from complaint_accountability.accountability.periods import StepAlreadyRunning
-from complaint_accountability.payroll.hand_off import hand_off_period
+from complaint_accountability.cycle.compile import compile_period
+from complaint_accountability.cycle.confirm import confirm_unappealed
+from complaint_accountability.cycle.hand_off import hand_off_period
+from complaint_accountability.cycle.locks import StepAlreadyRunning
 from complaint_accountability.tests.utils import (
 	AccountabilityTestCase,
 	finalize,

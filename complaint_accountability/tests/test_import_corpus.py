@@ -5,7 +5,7 @@ from pathlib import Path
 
 import frappe
 
-from complaint_accountability.accountability.ledger_import import run_import
+from complaint_accountability.cycle.ledger_import import run_import
 from complaint_accountability.tests.utils import AccountabilityTestCase, attach_ledger, record_counts
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import frappe
 
-from complaint_accountability.accountability.compile import compile_period
-from complaint_accountability.accountability.ledger_import import run_import
+from complaint_accountability.cycle.compile import compile_period
+from complaint_accountability.cycle.ledger_import import run_import
 from complaint_accountability.ledger.assess import assess_ledger
 from complaint_accountability.ledger.reader import read_ledger
 from complaint_accountability.rules.defaults import default_channels, default_rates, default_violation_types

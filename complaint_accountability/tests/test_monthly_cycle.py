@@ -3,10 +3,13 @@
 import frappe
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 
-from complaint_accountability.accountability.appeals import AppealAlreadyOpen, AppealDeadlinePassed
-from complaint_accountability.accountability.compile import compile_period
-from complaint_accountability.accountability.confirm import AppealWindowStillOpen, confirm_unappealed
-from complaint_accountability.payroll.hand_off import hand_off_period
+from complaint_accountability.complaint_accountability.doctype.appeal.appeal import (
+	AppealAlreadyOpen,
+	AppealDeadlinePassed,
+)
+from complaint_accountability.cycle.compile import compile_period
+from complaint_accountability.cycle.confirm import AppealWindowStillOpen, confirm_unappealed
+from complaint_accountability.cycle.hand_off import hand_off_period
 from complaint_accountability.tests.utils import (
 	AccountabilityTestCase,
 	advance,

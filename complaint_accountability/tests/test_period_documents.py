@@ -4,9 +4,9 @@ import subprocess
 
 import frappe
 
-from complaint_accountability.accountability.compile import compile_period
-from complaint_accountability.accountability.confirm import confirm_unappealed
-from complaint_accountability.accountability.period_documents import (
+from complaint_accountability.cycle.compile import compile_period
+from complaint_accountability.cycle.confirm import confirm_unappealed
+from complaint_accountability.cycle.period_documents import (
 	DocumentsNotReady,
 	issue_notices,
 	send_assessment_tables,

@@ -17,7 +17,7 @@ from urllib.parse import quote
 import frappe
 from frappe.utils import add_days, today
 
-from complaint_accountability.payroll.hand_off import hand_off_period
+from complaint_accountability.cycle.hand_off import hand_off_period
 from complaint_accountability.tests.rest import TokenClient
 from complaint_accountability.tests.utils import (
 	AccountabilityTestCase,

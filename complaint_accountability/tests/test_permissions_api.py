@@ -2,7 +2,7 @@
 
 import frappe
 
-from complaint_accountability.accountability.compile import compile_period
+from complaint_accountability.cycle.compile import compile_period
 from complaint_accountability.tests.rest import TokenClient
 from complaint_accountability.tests.utils import (
 	AccountabilityTestCase,

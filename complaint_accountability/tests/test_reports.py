@@ -11,13 +11,13 @@ from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as group_by_
 from frappe.desk.doctype.number_card.number_card import get_result
 from frappe.desk.query_report import run
 
-from complaint_accountability.accountability.compile import compile_period
 from complaint_accountability.complaint_accountability.dashboard_chart_source.exemption_and_appeal_rates import (
 	exemption_and_appeal_rates as rates_source,
 )
 from complaint_accountability.complaint_accountability.dashboard_chart_source.receipts_by_channel import (
 	receipts_by_channel as receipts_source,
 )
+from complaint_accountability.cycle.compile import compile_period
 from complaint_accountability.tests.utils import (
 	AccountabilityTestCase,
 	advance,

@@ -3,8 +3,10 @@
 import frappe
 from frappe.utils import getdate
 
-from complaint_accountability.accountability.compile import compile_period
-from complaint_accountability.accountability.findings import ViolationAmountError
+from complaint_accountability.complaint_accountability.doctype.responsibility_finding.responsibility_finding import (
+	ViolationAmountError,
+)
+from complaint_accountability.cycle.compile import compile_period
 from complaint_accountability.tests.utils import (
 	AccountabilityTestCase,
 	amounts,

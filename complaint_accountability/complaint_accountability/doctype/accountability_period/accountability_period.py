@@ -1,11 +1,86 @@
-from frappe.model.document import Document
+"""Accountability Period (考核期): one monthly cycle, named YYYY-MM, its dates from the rules' window.
 
-from complaint_accountability.accountability import period_summary, periods
+Besides the controller, the functions the cycle steps use to find, create and mark period records.
+"""
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import get_datetime, getdate, now_datetime
+
+from complaint_accountability.configuration import period_window
+from complaint_accountability.rules.periods import appeal_is_on_time
+
+from . import period_summary
 
 
 class AccountabilityPeriod(Document):
 	def validate(self):
-		periods.set_window(self)
+		set_window(self)
 
 	def onload(self):
 		self.set_onload("summary", period_summary.summary(self.name))
+
+
+PERIOD = "Accountability Period"
+
+
+class PeriodClosedError(frappe.ValidationError):
+	pass
+
+
+def window_or_throw(name: str):
+	"""The rules' window of a period name, or the message that says how to write one."""
+	try:
+		return period_window(name)
+	except ValueError:  # InvalidPeriodName, or a year no date can have
+		frappe.throw(_("Period must be written YYYY-MM, e.g. 2026-11, not {0}").format(name))
+
+
+def set_window(doc) -> None:
+	"""Dates follow from the name; the deadline and payroll date default from settings and may be moved."""
+	window = window_or_throw(doc.period_name)
+	doc.period_name = window.name
+	doc.start_date, doc.end_date = window.start_date, window.end_date
+	doc.appeal_deadline = doc.appeal_deadline or window.appeal_deadline
+	doc.payroll_date = doc.payroll_date or window.payroll_date
+	if getdate(doc.appeal_deadline) < window.appeal_deadline:
+		frappe.throw(_("The appeal deadline cannot be earlier than {0}").format(window.appeal_deadline))
+
+
+def ensure_period(name: str):
+	"""The period record, created on first use."""
+	window = period_window(name)
+	if not frappe.db.exists(PERIOD, window.name):
+		frappe.db.savepoint("ensure_period")
+		try:
+			frappe.get_doc({"doctype": PERIOD, "period_name": window.name}).insert(ignore_permissions=True)
+		except frappe.DuplicateEntryError:
+			# another worker created it at the same moment
+			frappe.db.rollback(save_point="ensure_period")
+			frappe.clear_last_message()
+	return frappe.get_doc(PERIOD, window.name)
+
+
+def appeal_window_open(period_name: str, at=None) -> bool:
+	"""Whether an appeal filed at ``at`` (site time, default now) meets the period's deadline."""
+	deadline = frappe.db.get_value(PERIOD, period_name, "appeal_deadline")
+	return appeal_is_on_time(get_datetime(at or now_datetime()), getdate(deadline))
+
+
+def deadline_passed(period_name: str, at=None) -> bool:
+	return not appeal_window_open(period_name, at)
+
+
+def check_open_for_changes(period_doc) -> None:
+	if period_doc.status in ("Notified", "Closed"):
+		frappe.throw(
+			_("Period {0} is already {1}").format(period_doc.name, _(period_doc.status)), PeriodClosedError
+		)
+
+
+def mark(period_name: str, status: str | None = None, **timestamps) -> None:
+	values = {field: now_datetime() for field, on in timestamps.items() if on}
+	if status:
+		values["status"] = status
+	frappe.db.set_value(PERIOD, period_name, values)

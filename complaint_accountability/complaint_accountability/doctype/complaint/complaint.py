@@ -1,12 +1,109 @@
-from frappe.model.document import Document
+"""Complaint (投诉件): one customer matter with its receipts; what it derives on every save."""
 
-from complaint_accountability.accountability import complaints
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, today
+
+from complaint_accountability.configuration import channel_book, rule_settings
+from complaint_accountability.privacy import mask_id_number, mask_phone
+from complaint_accountability.rules.cases import PENDING, case_status
+from complaint_accountability.rules.periods import period_name_of
+from complaint_accountability.rules.receipts import classify_receipts
+from complaint_accountability.rules.time_limits import handling_limit, is_late
 
 
 class Complaint(Document):
 	def validate(self):
-		complaints.validate_receipts(self)
-		complaints.validate_extension(self)
-		complaints.validate_responsible_persons(self)
-		complaints.derive(self)
-		complaints.mask_personal_data(self)
+		self.validate_receipts()
+		self.validate_extension()
+		self.validate_responsible_persons()
+		self.derive()
+		self.mask_personal_data()
+
+	def validate_receipts(self) -> None:
+		if not self.receipts:
+			frappe.throw(_("A complaint needs at least one receipt"), title=_("No Receipt"))
+		for row in self.receipts:
+			if getdate(row.received_on) > getdate(today()):
+				frappe.throw(
+					_("Row {0}: the received date {1} is in the future").format(row.idx, row.received_on)
+				)
+
+	def validate_extension(self) -> None:
+		if (
+			self.complexity == "Especially Complex"
+			and self.extension_approved_by
+			and not self.extension_approved_on
+		):
+			frappe.throw(
+				_("Record the date the superior institution approved the extension"), title=_("Extension")
+			)
+
+	def validate_responsible_persons(self) -> None:
+		seen = set()
+		for row in self.responsible_persons:
+			key = (row.person, row.liability)
+			if key in seen:
+				frappe.throw(
+					_("Row {0}: {1} is already named with this liability").format(row.idx, row.person)
+				)
+			seen.add(key)
+
+	def derive(self) -> None:
+		"""Classify the receipts, then set the case status and the handling time limit."""
+		settings = rule_settings()
+		self.classify(settings)
+		self.case_status = case_status(
+			bool(self.transferred),
+			self.first_coordination_outcome or PENDING,
+			bool(self.referred),
+			len(self.receipts),
+		)
+		self.set_time_limit(settings)
+
+	def classify(self, settings) -> None:
+		channels = channel_book()
+		received = [(getdate(row.received_on), channels.rank_of(row.channel)) for row in self.receipts]
+		for row, kind, (day, _rank) in zip(self.receipts, classify_receipts(received), received, strict=True):
+			row.receipt_kind = kind
+			row.accountability_period = period_name_of(day, settings)
+		days = [day for day, _rank in received]
+		self.first_received_on = min(days)
+		self.latest_received_on = max(days)
+		self.latest_period = period_name_of(self.latest_received_on, settings)
+		self.is_compound = int(len(days) >= 2)
+
+	def set_time_limit(self, settings) -> None:
+		limit = handling_limit(
+			getdate(self.first_received_on),
+			settings,
+			complexity=self.complexity or "Normal",
+			extension_approved=bool(self.extension_approved_by),
+			appraisal_days=self.appraisal_days or 0,
+		)
+		self.handling_due_on = limit.due_on
+		self.is_overdue = int(
+			is_late(
+				limit,
+				getdate(self.decided_on) if self.decided_on else None,
+				getdate(today()),
+				getdate(self.withdrawn_on) if self.withdrawn_on else None,
+			)
+		)
+
+	def mask_personal_data(self) -> None:
+		"""Masked copies of phone and ID number are what roles without permlevel 1 see."""
+		self.customer_phone_masked = mask_phone(self.customer_phone)
+		self.customer_id_masked = mask_id_number(self.customer_id_number)
+
+
+def refresh_overdue_flags() -> None:
+	"""The overdue flag depends on today's date: recompute it for undecided cases, in one statement."""
+	complaint = frappe.qb.DocType("Complaint")
+	frappe.qb.update(complaint).set(complaint.is_overdue, 1).where(
+		complaint.decided_on.isnull()
+		& complaint.withdrawn_on.isnull()
+		& (complaint.handling_due_on < today())
+		& (complaint.is_overdue == 0)
+	).run()

@@ -7,7 +7,7 @@ institution's complaint manager sees the findings of their own subtree only.
 import frappe
 from frappe import _
 
-from complaint_accountability.accountability.site_rules import money
+from complaint_accountability.configuration import money
 from complaint_accountability.permissions import finding_query
 from complaint_accountability.rules.payroll import component_for
 from complaint_accountability.rules.receipts import ESCALATION, INITIAL, MULTI_CHANNEL, REPEAT

@@ -1,4 +1,4 @@
-"""Responsibility Findings: proposed by the compile, recorded by hand for handling violations."""
+"""Writing the findings a compile or an import proposes: one per case, person and liability, in bulk."""
 
 from decimal import Decimal
 
@@ -8,11 +8,8 @@ import pandas as pd
 from frappe import _
 
 from complaint_accountability.rules.payroll import component_for
-from complaint_accountability.rules.rates import HANDLING_VIOLATION
-from complaint_accountability.rules.violations import ViolationAmountOutOfRange, check_violation_amount
 
 from . import bulk
-from .site_rules import money, violation_type
 
 FINDING = "Responsibility Finding"
 FINDING_SERIES = "RF-.YYYY.-.#####"
@@ -50,10 +47,6 @@ CHARGE_FIELDS = (
 
 
 class MissingRateError(frappe.ValidationError):
-	pass
-
-
-class ViolationAmountError(frappe.ValidationError):
 	pass
 
 
@@ -160,52 +153,3 @@ def _numbered(charges: pd.DataFrame):
 	"""Charges with their row number inside their finding, from 1."""
 	position = charges.groupby(["complaint", "person", "liability"], sort=False).cumcount() + 1
 	return zip(position, charges.itertuples(), strict=True)
-
-
-def derive(doc) -> None:
-	"""Component and amount: channel findings sum their charges; violations keep the chosen amount."""
-	doc.component = component_for(doc.liability)
-	if doc.liability == HANDLING_VIOLATION:
-		validate_violation(doc)
-	elif doc.charges:
-		doc.amount = sum((money(c.amount) for c in doc.charges), Decimal(0))
-
-
-def validate_violation(doc) -> None:
-	if not doc.violation_type:
-		frappe.throw(_("Choose the violation type"), title=_("Handling Violation"))
-	try:
-		check_violation_amount(violation_type(doc.violation_type), money(doc.amount))
-	except ViolationAmountOutOfRange:
-		kind = violation_type(doc.violation_type)
-		frappe.throw(
-			_("{0}: the amount must be between {1} and {2}, not {3}").format(
-				_(kind.name), kind.min_amount, kind.max_amount, money(doc.amount)
-			),
-			ViolationAmountError,
-			title=_("Amount Out of Range"),
-		)
-	if doc.charges:
-		frappe.throw(_("A handling violation is charged per case, not per receipt"))
-
-
-def validate_unique_violation(doc) -> None:
-	if doc.liability != HANDLING_VIOLATION:
-		return
-	other = frappe.db.get_value(
-		FINDING,
-		{
-			"complaint": doc.complaint,
-			"person": doc.person,
-			"violation_type": doc.violation_type,
-			"docstatus": ("<", 2),
-			"name": ("!=", doc.name),
-		},
-	)
-	if other:
-		frappe.throw(
-			_("{0} already has a finding for {1} on this complaint: {2}").format(
-				doc.person, _(doc.violation_type), other
-			),
-			frappe.DuplicateEntryError,
-		)

@@ -16,13 +16,16 @@ import pandas as pd
 from frappe import _
 from frappe.utils import now_datetime
 
+from complaint_accountability.complaint_accountability.doctype.accountability_period import (
+	accountability_period as periods,
+)
+from complaint_accountability.configuration import channel_book, rate_table, rule_settings, violation_type
 from complaint_accountability.ledger.problems import LedgerInvalid
 from complaint_accountability.ledger.reader import DESK_INSTITUTION, Ledger, read_ledger
 from complaint_accountability.rules.periods import period_name_of
 from complaint_accountability.rules.rates import CHANNEL_LIABILITIES, HANDLING_VIOLATION
 
-from . import findings, periods
-from .site_rules import channel_book, rate_table, rule_settings, violation_type
+from . import proposed_findings
 
 IMPORT = "Ledger Import"
 
@@ -211,7 +214,7 @@ class LedgerLoader:
 		frame["cents"] = [int(r.amount * 100) for r in rate_rows]
 		for period, rows in frame.groupby("period"):
 			periods.ensure_period(period)
-			self.counts["charged_findings_created"] += findings.create_proposed(
+			self.counts["charged_findings_created"] += proposed_findings.create_proposed(
 				period, rows.drop(columns="period"), state="Handed Off", docstatus=1
 			)
 

@@ -8,6 +8,10 @@ import frappe
 import numpy as np
 import pandas as pd
 
+from complaint_accountability.complaint_accountability.doctype.accountability_period import (
+	accountability_period as periods,
+)
+from complaint_accountability.configuration import channel_book, rate_table, rule_settings
 from complaint_accountability.rules import batch
 from complaint_accountability.rules.cases import PENDING
 from complaint_accountability.rules.columns import (
@@ -20,12 +24,12 @@ from complaint_accountability.rules.columns import (
 )
 from complaint_accountability.rules.receipts import RECEIPT_KINDS
 
-from . import findings, periods
-from .site_rules import channel_book, rate_table, rule_settings
+from . import proposed_findings
+from .locks import step_lock
 
 
 def compile_period(period_name: str, progress=None) -> dict:
-	with periods.step_lock("Compile", period_name):
+	with step_lock("Compile", period_name):
 		return _compile(period_name, progress)
 
 
@@ -78,7 +82,7 @@ def _compile(period_name: str, progress=None) -> dict:
 			made["liability"].map(LIABILITY_CODE).to_numpy(dtype=np.int64),
 		),
 	)
-	findings.refuse_missing_rates(result, receipts, persons)
+	proposed_findings.refuse_missing_rates(result, receipts, persons)
 	charges = pd.DataFrame(
 		{
 			"complaint": receipts["parent"].to_numpy()[result.receipt],
@@ -92,7 +96,7 @@ def _compile(period_name: str, progress=None) -> dict:
 			"cents": result.cents,
 		}
 	)
-	created = findings.create_proposed(period_doc.name, charges, progress)
+	created = proposed_findings.create_proposed(period_doc.name, charges, progress)
 	periods.mark(period_doc.name, "Compiled" if period_doc.status == "Open" else None, compiled_on=True)
 	return {
 		"period": period_doc.name,

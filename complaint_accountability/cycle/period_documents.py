@@ -14,14 +14,18 @@ from frappe import _
 from frappe.model.naming import getseries
 from frappe.utils import getdate, now_datetime, split_emails, today
 
+from complaint_accountability.complaint_accountability.doctype.accountability_period import (
+	accountability_period as periods,
+)
+from complaint_accountability.complaint_accountability.doctype.accountability_period import period_summary
+from complaint_accountability.configuration import money
+from complaint_accountability.documents.fonts import system_families
 from complaint_accountability.documents.model import InstitutionDocument, Letterhead, PenaltyLine
 from complaint_accountability.documents.numerals import doc_number
+from complaint_accountability.documents.render import render_css, render_html
 from complaint_accountability.ledger.columns import LIABILITY_LABEL
 from complaint_accountability.ledger.notices import channel_breakdown
 from complaint_accountability.rules.rates import HANDLING_VIOLATION
-
-from . import period_summary, periods
-from .site_rules import money
 
 PERIOD = "Accountability Period"
 FINDING = "Responsibility Finding"
@@ -257,3 +261,19 @@ def _send(period_name: str, kind: str, document: InstitutionDocument, file) -> N
 			),
 			alert=True,
 		)
+
+
+PAGE_BREAK = '<div class="page-break" style="page-break-after: always"></div>'
+
+
+def accountability_documents_html(period, kind: str) -> str:
+	"""Every institution's assessment table or notice of ``period`` (an Accountability Period doc)."""
+	states = ASSESSED if kind == "assessment" else NOTIFIED
+	numbers = {row.institution: row.document_number for row in period.get("documents") or []}
+	head = letterhead()
+	pages = []
+	for document in institution_documents(period, states):
+		if numbers.get(document.institution):
+			document = replace(document, doc_number=numbers[document.institution])
+		pages.append(render_html(document, head, kind))
+	return f"<style>{render_css(system_families(), browser=True)}</style>" + PAGE_BREAK.join(pages)

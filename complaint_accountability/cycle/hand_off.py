@@ -7,7 +7,12 @@ the entry's ``responsibility_finding`` is unique in the database, so a finding c
 import frappe
 from frappe import _
 
-from complaint_accountability.accountability import bulk, periods
+from complaint_accountability.complaint_accountability.doctype.accountability_period import (
+	accountability_period as periods,
+)
+
+from . import bulk
+from .locks import step_lock
 
 ENTRY = "Penalty Entry"
 ENTRY_SERIES = "PE-.YYYY.-.#####"
@@ -30,7 +35,7 @@ FINDING = "Responsibility Finding"
 
 
 def hand_off_period(period_name: str) -> dict:
-	with periods.step_lock("Hand Off to Payroll", period_name):
+	with step_lock("Hand Off to Payroll", period_name):
 		return _hand_off(period_name)
 
 

@@ -3,7 +3,11 @@
 import frappe
 from frappe import _
 
-from . import periods
+from complaint_accountability.complaint_accountability.doctype.accountability_period import (
+	accountability_period as periods,
+)
+
+from .locks import step_lock
 
 FINDING = "Responsibility Finding"
 
@@ -14,7 +18,7 @@ class AppealWindowStillOpen(frappe.ValidationError):
 
 def confirm_unappealed(period_name: str) -> dict:
 	"""After the deadline, every Final finding of the period with no appeal becomes Confirmed."""
-	with periods.step_lock("Confirm Unappealed", period_name):
+	with step_lock("Confirm Unappealed", period_name):
 		return _confirm(period_name)
 
 
