@@ -9,7 +9,7 @@ from frappe import _
 from complaint_accountability.complaint_accountability.doctype.accountability_period.accountability_period import (
 	window_or_throw,
 )
-from complaint_accountability.configuration import period_window
+from complaint_accountability.configuration import period_window, settings
 from complaint_accountability.cycle import compile as compiling
 from complaint_accountability.cycle import confirm, hand_off, period_documents
 from complaint_accountability.permissions import is_committee
@@ -27,8 +27,7 @@ def _period_name(period: str) -> str:
 
 def _run(method, period: str, size: int, **kwargs) -> dict:
 	"""Run now, or in the long queue when the period is large (one job per method and period)."""
-	threshold = frappe.db.get_single_value("Complaint Accountability Settings", "background_threshold") or 200
-	if size > threshold and not frappe.flags.in_test:
+	if size > settings().background_threshold and not frappe.flags.in_test:
 		job_id = f"{method.__module__}.{method.__name__}::{period}"
 		frappe.enqueue(
 			method, queue="long", timeout=3600, job_id=job_id, deduplicate=True, period_name=period, **kwargs

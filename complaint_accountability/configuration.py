@@ -1,52 +1,98 @@
-"""The rules' inputs as the site holds them: settings, channels, rates and violation types."""
+"""What administrators configure in the desk, read for the rules and the cycle: the settings,
+channels, rates and violation types.
 
-from decimal import Decimal
+Every setting falls back to its one declared default when the settings record holds no value for
+it (a field added by a later version, a record never saved): see `setting_defaults`.
+"""
+
+from dataclasses import dataclass, fields
 
 import frappe
+from frappe.utils import cint, split_emails
 
+from complaint_accountability.documents.model import Letterhead
 from complaint_accountability.rules.channels import Channel, ChannelBook, split_aliases
+from complaint_accountability.rules.payroll import money
 from complaint_accountability.rules.periods import Period, period
 from complaint_accountability.rules.rates import Rate, RateTable
 from complaint_accountability.rules.settings import AccountabilitySettings
 from complaint_accountability.rules.violations import ViolationType
+from complaint_accountability.setting_defaults import LETTERHEAD_FIELDS, declared_defaults
+from complaint_accountability.vocabulary import DocType
 
-SETTINGS = "Complaint Accountability Settings"
+
+@dataclass(frozen=True)
+class Settings:
+	rules: AccountabilitySettings
+	letterhead: Letterhead
+	document_prefix: str
+	auto_compile: bool
+	auto_confirm: bool
+	auto_hand_off: bool
+	background_threshold: int
+	hr_recipients: tuple[str, ...]
+	finance_recipients: tuple[str, ...]
+	wage_component: str
+	performance_component: str
+
+
+def settings() -> Settings:
+	"""The site's settings, each stored value or else its declared default.
+
+	Read from the stored values themselves: a loaded settings document turns a check box that was
+	never stored into 0, which would switch off a rule whose default is on.
+	"""
+	stored = frappe.db.get_singles_dict(DocType.SETTINGS)
+	values = {
+		name: default if stored.get(name) in (None, "") else _cast(stored[name], default)
+		for name, default in declared_defaults().items()
+	}
+	return Settings(
+		rules=AccountabilitySettings(**{f.name: values[f.name] for f in fields(AccountabilitySettings)}),
+		letterhead=Letterhead(**{name: values[name] for name in LETTERHEAD_FIELDS}),
+		document_prefix=values["document_prefix"],
+		auto_compile=bool(values["auto_compile"]),
+		auto_confirm=bool(values["auto_confirm"]),
+		auto_hand_off=bool(values["auto_hand_off"]),
+		background_threshold=int(values["background_threshold"]),
+		hr_recipients=tuple(split_emails(values["hr_recipients"])),
+		finance_recipients=tuple(split_emails(values["finance_recipients"])),
+		wage_component=values["wage_component"],
+		performance_component=values["performance_component"],
+	)
+
+
+def _cast(raw, default):
+	"""A stored value (text in the singles table) as the type of its default."""
+	if isinstance(default, bool):
+		return bool(cint(raw))
+	if isinstance(default, int):
+		return cint(raw)
+	return raw
 
 
 def rule_settings() -> AccountabilitySettings:
-	s = frappe.get_cached_doc(SETTINGS)
-	return AccountabilitySettings(
-		period_start_day=s.period_start_day or 21,
-		appeal_deadline_day=s.appeal_deadline_day or 26,
-		payroll_day=s.payroll_day or 0,
-		same_channel_repeat_charged=bool(s.same_channel_repeat_charged),
-		decision_days=s.decision_days or 15,
-		complex_case_days=s.complex_case_days or 30,
-		especially_complex_case_days=s.especially_complex_case_days or 60,
-	)
+	return settings().rules
 
 
 def channel_book() -> ChannelBook:
 	rows = frappe.get_all(
-		"Complaint Channel", fields=["name", "rank", "aliases", "is_regulator"], order_by="`rank` asc"
+		DocType.CHANNEL, fields=["name", "rank", "aliases", "is_regulator"], order_by="`rank` asc"
 	)
 	return ChannelBook(Channel(r.name, r.rank, split_aliases(r.aliases), bool(r.is_regulator)) for r in rows)
 
 
 def rate_table() -> RateTable:
-	rows = frappe.get_all("Penalty Rate", fields=["name", "channel", "liability", "amount", "valid_from"])
+	rows = frappe.get_all(
+		DocType.PENALTY_RATE, fields=["name", "channel", "liability", "amount", "valid_from"]
+	)
 	return RateTable(Rate(r.channel, r.liability, money(r.amount), r.valid_from, r.name) for r in rows)
 
 
 def violation_type(name: str) -> ViolationType:
-	row = frappe.get_cached_doc("Handling Violation Type", name)
+	row = frappe.get_cached_doc(DocType.VIOLATION_TYPE, name)
 	return ViolationType(row.name, money(row.min_amount), money(row.max_amount))
 
 
 def period_window(name: str) -> Period:
 	return period(name, rule_settings())
-
-
-def money(value) -> Decimal:
-	"""A Currency value read from the database as exact Decimal cents."""
-	return Decimal(str(value or 0)).quantize(Decimal("0.01"))

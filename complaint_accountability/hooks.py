@@ -1,3 +1,6 @@
+# Imported under a private name: Frappe reads every public name of hooks.py as a hook.
+from complaint_accountability import vocabulary as _names
+
 app_name = "complaint_accountability"
 app_title = "Complaint Accountability"
 app_publisher = "complaint_accountability"
@@ -8,69 +11,10 @@ app_license = "MIT"
 # Roles and workflows are fixtures (imported on every migrate). Channels, example rates and
 # violation types are seeded by install.py only where missing, so an administrator's changes survive.
 fixtures = [
-	{
-		"dt": "Role",
-		"filters": [
-			[
-				"name",
-				"in",
-				[
-					"Complaint Desk Officer",
-					"Complaint Manager",
-					"Institution Complaint Manager",
-					"Business Line Reviewer",
-					"Accountability Committee",
-					"Payroll Officer",
-					"Finance Viewer",
-					"Accountable Staff",
-					"Accountability Administrator",
-				],
-			]
-		],
-	},
-	{"dt": "Workflow", "filters": [["name", "in", ["Responsibility Finding", "Appeal"]]]},
-	{
-		"dt": "Workflow State",
-		"filters": [
-			[
-				"name",
-				"in",
-				[
-					"Draft",
-					"Preliminary",
-					"Business Line Review",
-					"Committee Review",
-					"Final",
-					"Appealed",
-					"Confirmed",
-					"Handed Off",
-					"Revoked",
-					"Filed",
-					"Upheld",
-				],
-			]
-		],
-	},
-	{
-		"dt": "Workflow Action Master",
-		"filters": [
-			[
-				"name",
-				"in",
-				[
-					"Propose",
-					"Refer to Business Line",
-					"Send to Committee",
-					"Approve",
-					"Return",
-					"Confirm",
-					"Revoke",
-					"File",
-					"Uphold",
-				],
-			]
-		],
-	},
+	{"dt": "Role", "filters": [["name", "in", list(_names.ROLES)]]},
+	{"dt": "Workflow", "filters": [["name", "in", list(_names.WORKFLOWS)]]},
+	{"dt": "Workflow State", "filters": [["name", "in", list(_names.WORKFLOW_STATES)]]},
+	{"dt": "Workflow Action Master", "filters": [["name", "in", list(_names.WORKFLOW_ACTIONS)]]},
 ]
 
 jinja = {"methods": ["complaint_accountability.cycle.period_documents.accountability_documents_html"]}

@@ -9,29 +9,24 @@ from complaint_accountability.complaint_accountability.doctype.accountability_pe
 from complaint_accountability.complaint_accountability.doctype.complaint.complaint import (
 	refresh_overdue_flags,
 )
-from complaint_accountability.configuration import rule_settings
+from complaint_accountability.configuration import settings
 from complaint_accountability.cycle import compile as compiling
 from complaint_accountability.cycle import confirm, hand_off
 from complaint_accountability.rules.periods import period_name_of
 
-SETTINGS = "Complaint Accountability Settings"
-
 
 def compile_ended_period() -> None:
 	"""On the period start day (the 21st by default): compile the period that ended yesterday."""
-	settings = rule_settings()
-	if (
-		not frappe.db.get_single_value(SETTINGS, "auto_compile")
-		or getdate(today()).day != settings.period_start_day
-	):
+	configured = settings()
+	if not configured.auto_compile or getdate(today()).day != configured.rules.period_start_day:
 		return
-	name = period_name_of(getdate(add_days(today(), -1)), settings)
+	name = period_name_of(getdate(add_days(today(), -1)), configured.rules)
 	_run_logged(compiling.compile_period, name)
 
 
 def confirm_unappealed_findings() -> None:
 	refresh_overdue_flags()
-	if not frappe.db.get_single_value(SETTINGS, "auto_confirm"):
+	if not settings().auto_confirm:
 		return
 	for name in _periods_with_state("Final"):
 		if periods.deadline_passed(name):
@@ -39,7 +34,7 @@ def confirm_unappealed_findings() -> None:
 
 
 def hand_off_confirmed_findings() -> None:
-	if not frappe.db.get_single_value(SETTINGS, "auto_hand_off"):
+	if not settings().auto_hand_off:
 		return
 	for name in _periods_with_state("Confirmed"):
 		_run_logged(hand_off.hand_off_period, name)

@@ -1,6 +1,5 @@
 """The files the app ships: doctypes with the contract's names, fixtures, hooks, translations."""
 
-import ast
 import csv
 import json
 import re
@@ -152,13 +151,32 @@ def test_fixtures_ship_roles_and_both_workflows():
 
 
 def hooks() -> dict:
-	tree = ast.parse((APP / "hooks.py").read_text())
-	return {
-		t.id: ast.literal_eval(node.value)
-		for node in tree.body
-		if isinstance(node, ast.Assign)
-		for t in node.targets
-	}
+	from complaint_accountability import hooks as module
+
+	return {name: value for name, value in vars(module).items() if not name.startswith("_")}
+
+
+def test_the_vocabulary_names_the_contracts_roles_and_the_shipped_workflows():
+	from complaint_accountability import vocabulary
+
+	assert set(vocabulary.ROLES) == ROLES
+	workflows = json.loads((APP / "fixtures" / "workflow.json").read_text())
+	assert {w["name"] for w in workflows} == set(vocabulary.WORKFLOWS)
+	shipped_states = {s["state"] for w in workflows for s in w["states"]}
+	assert shipped_states == set(vocabulary.WORKFLOW_STATES)
+	assert {t["action"] for w in workflows for t in w["transitions"]} == set(vocabulary.WORKFLOW_ACTIONS)
+
+
+def test_the_settings_form_shows_each_settings_declared_default():
+	"""The settings JSON repeats the defaults for the form; configuration.settings() falls back to
+	the declared ones. They must be the same, or a setting reads one way and shows another."""
+	from complaint_accountability.setting_defaults import declared_defaults
+
+	shown = fields("Complaint Accountability Settings")
+	for name, default in declared_defaults().items():
+		field = shown[name]
+		expected = str(int(default)) if isinstance(default, bool | int) else default
+		assert field.get("default", "") == expected, name
 
 
 def test_hooks_schedule_the_cycle_and_guard_rows():

@@ -12,13 +12,13 @@ from datetime import date
 import frappe
 from frappe import _
 from frappe.model.naming import getseries
-from frappe.utils import getdate, now_datetime, split_emails, today
+from frappe.utils import getdate, now_datetime, today
 
 from complaint_accountability.complaint_accountability.doctype.accountability_period import (
 	accountability_period as periods,
 )
 from complaint_accountability.complaint_accountability.doctype.accountability_period import period_summary
-from complaint_accountability.configuration import money
+from complaint_accountability.configuration import money, settings
 from complaint_accountability.documents.fonts import system_families
 from complaint_accountability.documents.model import InstitutionDocument, Letterhead, PenaltyLine
 from complaint_accountability.documents.numerals import doc_number
@@ -31,7 +31,6 @@ PERIOD = "Accountability Period"
 FINDING = "Responsibility Finding"
 ASSESSED = ("Final", "Appealed", "Confirmed", "Handed Off")
 NOTIFIED = ("Final", "Confirmed", "Handed Off")
-SETTINGS = "Complaint Accountability Settings"
 
 
 class DocumentsNotReady(frappe.ValidationError):
@@ -197,19 +196,14 @@ def _numbered(document: InstitutionDocument, row, issue_date: date) -> Instituti
 	"""The notice keeps the number it was given first; a new one takes the next of its year."""
 	number = row.document_number if row and row.document_number else None
 	if not number:
-		prefix = frappe.db.get_single_value(SETTINGS, "document_prefix") or ""
+		prefix = settings().document_prefix
 		sequence = int(getseries(f"CA-NOTICE-{prefix}-{issue_date.year}-", 1))
 		number = doc_number(prefix, issue_date.year, sequence)
 	return replace(document, doc_number=number, issue_date=issue_date)
 
 
 def letterhead() -> Letterhead:
-	s = frappe.get_cached_doc(SETTINGS)
-	return Letterhead(
-		issuing_organ=s.issuing_organ or "",
-		issuing_department=s.issuing_department or "",
-		printed_by=s.printed_by or s.issuing_department or "",
-	)
+	return settings().letterhead
 
 
 def _attach(period_name: str, kind: str, institution: str, pdf: bytes):
@@ -233,11 +227,9 @@ def _send(period_name: str, kind: str, document: InstitutionDocument, file) -> N
 	)
 	recipients = [r for r in (institution.get("complaint_manager"),) if r]
 	if kind == "notice":
-		settings = frappe.get_cached_doc(SETTINGS)
+		configured = settings()
 		recipients += [r for r in (institution.get("email"),) if r]
-		recipients += split_emails(settings.hr_recipients or "") + split_emails(
-			settings.finance_recipients or ""
-		)
+		recipients += [*configured.hr_recipients, *configured.finance_recipients]
 	if not recipients:
 		return
 	subject = (

@@ -18,7 +18,10 @@ def component_for(liability: str) -> str:
 
 
 def money(amount) -> Decimal:
-	return Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
+	"""An amount as exact Decimal cents, from a Decimal, an int, text, or a float read from a database
+	(through its shortest text, never its binary value); None is 0."""
+	value = amount if isinstance(amount, Decimal) else Decimal(str(amount or 0))
+	return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)

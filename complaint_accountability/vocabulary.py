@@ -1,0 +1,156 @@
+"""The app's vocabulary: the names of its doctypes, roles, workflow states and actions, and statuses.
+
+One place for every name the site code, hooks, fixtures and tests share, so a name is typed once.
+The rules' own words (liabilities, receipt kinds, case statuses, components) stay in `rules/`,
+which the ledger mode shares; they are re-exported here so the site has one module to import.
+Frappe-free: the site-free tests check the shipped JSON against it.
+"""
+
+from complaint_accountability.rules.cases import CASE_STATUSES, OUTCOMES  # noqa: F401
+from complaint_accountability.rules.payroll import PERFORMANCE_DEDUCTION, WAGE_DEDUCTION  # noqa: F401
+from complaint_accountability.rules.rates import (  # noqa: F401
+	CHANNEL_LIABILITIES,
+	DIRECT,
+	HANDLING_VIOLATION,
+	MANAGEMENT,
+)
+from complaint_accountability.rules.receipts import RECEIPT_KINDS  # noqa: F401
+
+MODULE = "Complaint Accountability"
+
+
+class DocType:
+	ACCOUNTABLE_PERSON = "Accountable Person"
+	APPEAL = "Appeal"
+	BUSINESS_LINE = "Business Line"
+	CHANNEL = "Complaint Channel"
+	COMPLAINT = "Complaint"
+	CUSTOMER_CONTACT = "Customer Contact"
+	FINDING = "Responsibility Finding"
+	FINDING_CHARGE = "Finding Charge"
+	INSTITUTION = "Institution"
+	LEDGER_IMPORT = "Ledger Import"
+	PENALTY_ENTRY = "Penalty Entry"
+	PENALTY_RATE = "Penalty Rate"
+	PERIOD = "Accountability Period"
+	PERIOD_DOCUMENT = "Period Document"
+	RECEIPT = "Complaint Receipt"
+	RESPONSIBLE_PERSON = "Complaint Responsible Person"
+	SETTINGS = "Complaint Accountability Settings"
+	VIOLATION_TYPE = "Handling Violation Type"
+
+
+class Role:
+	DESK = "Complaint Desk Officer"
+	MANAGER = "Complaint Manager"
+	INSTITUTION_MANAGER = "Institution Complaint Manager"
+	BUSINESS_LINE = "Business Line Reviewer"
+	COMMITTEE = "Accountability Committee"
+	PAYROLL = "Payroll Officer"
+	FINANCE = "Finance Viewer"
+	STAFF = "Accountable Staff"
+	ADMINISTRATOR = "Accountability Administrator"
+
+
+ROLES = (
+	Role.DESK,
+	Role.MANAGER,
+	Role.INSTITUTION_MANAGER,
+	Role.BUSINESS_LINE,
+	Role.COMMITTEE,
+	Role.PAYROLL,
+	Role.FINANCE,
+	Role.STAFF,
+	Role.ADMINISTRATOR,
+)
+
+
+class FindingState:
+	"""The Responsibility Finding workflow (fixtures/workflow.json)."""
+
+	DRAFT = "Draft"
+	PRELIMINARY = "Preliminary"
+	BUSINESS_LINE_REVIEW = "Business Line Review"
+	COMMITTEE_REVIEW = "Committee Review"
+	FINAL = "Final"  # submitted: the appeal window is open
+	APPEALED = "Appealed"
+	CONFIRMED = "Confirmed"
+	HANDED_OFF = "Handed Off"
+	REVOKED = "Revoked"  # cancelled
+
+
+# Before the leading group's final determination.
+UNDECIDED = (
+	FindingState.DRAFT,
+	FindingState.PRELIMINARY,
+	FindingState.BUSINESS_LINE_REVIEW,
+	FindingState.COMMITTEE_REVIEW,
+)
+# Finally determined and not revoked: what an assessment table lists.
+DETERMINED = (FindingState.FINAL, FindingState.APPEALED, FindingState.CONFIRMED, FindingState.HANDED_OFF)
+# What a notice lists: determined with no appeal pending.
+NOTIFIED = (FindingState.FINAL, FindingState.CONFIRMED, FindingState.HANDED_OFF)
+
+
+class AppealState:
+	"""The Appeal workflow; Upheld and Revoked set the appeal's decision (update_field)."""
+
+	DRAFT = "Draft"
+	FILED = "Filed"
+	UPHELD = "Upheld"
+	REVOKED = "Revoked"
+
+
+class Decision:
+	PENDING = "Pending"
+	UPHELD = "Upheld"
+	REVOKED = "Revoked"
+
+
+class Action:
+	"""Workflow Action Master names."""
+
+	PROPOSE = "Propose"
+	REFER_TO_BUSINESS_LINE = "Refer to Business Line"
+	SEND_TO_COMMITTEE = "Send to Committee"
+	APPROVE = "Approve"
+	RETURN = "Return"
+	CONFIRM = "Confirm"
+	REVOKE = "Revoke"
+	FILE = "File"
+	UPHOLD = "Uphold"
+
+
+def _values(namespace) -> tuple[str, ...]:
+	return tuple(dict.fromkeys(v for k, v in vars(namespace).items() if not k.startswith("_")))
+
+
+WORKFLOW_STATES = tuple(dict.fromkeys(_values(FindingState) + _values(AppealState)))
+WORKFLOW_ACTIONS = _values(Action)
+WORKFLOWS = (DocType.FINDING, DocType.APPEAL)
+
+
+class PeriodStatus:
+	OPEN = "Open"
+	COMPILED = "Compiled"
+	NOTIFIED = "Notified"
+	CLOSED = "Closed"
+
+
+# A period whose notices went out takes no new finding; a later compile carries it instead.
+PERIOD_CLOSED_FOR_CHANGES = (PeriodStatus.NOTIFIED, PeriodStatus.CLOSED)
+
+
+class EntryStatus:
+	PENDING = "Pending"
+	# Reserved for the HRMS hand-off (one Additional Salary per entry), which app.md defers.
+	HANDED_OFF = "Handed Off"
+	DEDUCTED = "Deducted"
+	CANCELLED = "Cancelled"
+
+
+class DocumentKind:
+	"""The two documents of a period, one of each per institution."""
+
+	ASSESSMENT_TABLE = "Assessment Table"  # 处罚考核表
+	NOTICE = "Notice"  # 正式文件
