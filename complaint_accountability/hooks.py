@@ -27,22 +27,30 @@ scheduler_events = {
 		# Early on the period start day (the 21st by default): compile the period that just ended.
 		"30 1 * * *": ["complaint_accountability.tasks.compile_ended_period"],
 	},
+	"hourly": ["complaint_accountability.cycle.period_documents.sync_delivery_status"],
 	"daily_long": [
 		"complaint_accountability.tasks.confirm_unappealed_findings",
 		"complaint_accountability.tasks.hand_off_confirmed_findings",
 	],
 }
 
+# The row rule (permissions.py) for every doctype it rules, its child tables, and attached files.
 permission_query_conditions = {
-	"Complaint": "complaint_accountability.permissions.complaint_query",
-	"Responsibility Finding": "complaint_accountability.permissions.finding_query",
-	"Appeal": "complaint_accountability.permissions.appeal_query",
-	"Penalty Entry": "complaint_accountability.permissions.penalty_entry_query",
+	**{doctype: "complaint_accountability.permissions.query_conditions" for doctype in _names.ROW_RULED},
+	**{child: "complaint_accountability.permissions.query_conditions" for child in _names.ROW_RULED_CHILDREN},
+	"File": "complaint_accountability.permissions.file_query_conditions",
+}
+has_permission = {
+	doctype: "complaint_accountability.permissions.has_row_permission" for doctype in _names.ROW_RULED
 }
 
-has_permission = {
-	"Complaint": "complaint_accountability.permissions.has_complaint_permission",
-	"Responsibility Finding": "complaint_accountability.permissions.has_finding_permission",
-	"Appeal": "complaint_accountability.permissions.has_appeal_permission",
-	"Penalty Entry": "complaint_accountability.permissions.has_penalty_entry_permission",
+# A user's new File record may not borrow the URL of a private file they cannot open.
+override_doctype_class = {"File": "complaint_accountability.overrides.file.File"}
+
+# Endpoints of Frappe v15 that answer without the row rules.
+override_whitelisted_methods = {
+	"frappe.client.get_count": "complaint_accountability.overrides.frappe_api.get_count",
+	"frappe.desk.form.linked_with.get_submitted_linked_docs": (
+		"complaint_accountability.overrides.frappe_api.get_submitted_linked_docs"
+	),
 }

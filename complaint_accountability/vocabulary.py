@@ -40,6 +40,23 @@ class DocType:
 	VIOLATION_TYPE = "Handling Violation Type"
 
 
+# The doctypes whose rows each user sees only in part (permissions.ROW_RULES), and the child tables
+# read through their parent's rule.
+ROW_RULED = (
+	DocType.COMPLAINT,
+	DocType.FINDING,
+	DocType.APPEAL,
+	DocType.PENALTY_ENTRY,
+	DocType.PERIOD_DOCUMENT,
+	DocType.ACCOUNTABLE_PERSON,
+)
+ROW_RULED_CHILDREN = {
+	DocType.RECEIPT: DocType.COMPLAINT,
+	DocType.RESPONSIBLE_PERSON: DocType.COMPLAINT,
+	DocType.FINDING_CHARGE: DocType.FINDING,
+}
+
+
 class Role:
 	DESK = "Complaint Desk Officer"
 	MANAGER = "Complaint Manager"
@@ -134,11 +151,12 @@ class PeriodStatus:
 	OPEN = "Open"
 	COMPILED = "Compiled"
 	NOTIFIED = "Notified"
-	CLOSED = "Closed"
+	HANDED_OFF = "Handed Off"  # every finding's entry is with payroll
+	CLOSED = "Closed"  # payroll has deducted every entry
 
 
 # A period whose notices went out takes no new finding; a later compile carries it instead.
-PERIOD_CLOSED_FOR_CHANGES = (PeriodStatus.NOTIFIED, PeriodStatus.CLOSED)
+PERIOD_CLOSED_FOR_CHANGES = (PeriodStatus.NOTIFIED, PeriodStatus.HANDED_OFF, PeriodStatus.CLOSED)
 
 
 class EntryStatus:

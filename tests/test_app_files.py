@@ -190,9 +190,12 @@ def test_hooks_schedule_the_cycle_and_guard_rows():
 		"compile_ended_period",
 		"confirm_unappealed_findings",
 		"hand_off_confirmed_findings",
+		"sync_delivery_status",
 	}
-	for doctype in ("Complaint", "Responsibility Finding", "Appeal", "Penalty Entry"):
+	for doctype in ("Complaint", "Responsibility Finding", "Appeal", "Penalty Entry", "Period Document"):
 		assert doctype in values["permission_query_conditions"] and doctype in values["has_permission"]
+	for child in ("Complaint Receipt", "Complaint Responsible Person", "Finding Charge"):
+		assert child in values["permission_query_conditions"], child
 	for dotted in scheduled + list(values["permission_query_conditions"].values()):
 		module, function = dotted.rsplit(".", 1)
 		source = (APP.parent / (module.replace(".", "/") + ".py")).read_text()

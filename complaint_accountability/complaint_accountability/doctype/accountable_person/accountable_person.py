@@ -1,5 +1,19 @@
+"""Accountable Person (责任人员): anyone who can be held responsible, with the login they use."""
+
+import frappe
 from frappe.model.document import Document
+
+from complaint_accountability.vocabulary import DocType
 
 
 class AccountablePerson(Document):
-	pass
+	def on_update(self):
+		if self.has_value_changed("user"):
+			self.refresh_findings_login()
+
+	def refresh_findings_login(self) -> None:
+		"""Findings name the person's login for their notifications; a new login is theirs at once.
+		(Who may read a finding is decided from this record itself, not from that copy.)"""
+		frappe.db.set_value(
+			DocType.FINDING, {"person": self.name}, "person_user", self.user, update_modified=False
+		)

@@ -7,6 +7,7 @@ their own subtree only.
 import frappe
 from frappe import _
 
+from complaint_accountability.complaint_accountability.report.filters import checked
 from complaint_accountability.complaint_accountability.report.penalty_assessment.penalty_assessment import (
 	column,
 )
@@ -25,7 +26,7 @@ COMPLAINT_FIELDS = (
 
 
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict], None, dict | None]:
-	filters = frappe._dict(filters or {})
+	filters = checked(filters)
 	cases = complaints(filters)
 	counts = receipt_counts([c.name for c in cases])
 	return columns(), [row(c, counts.get(c.name, 0)) for c in cases], None, chart(cases)

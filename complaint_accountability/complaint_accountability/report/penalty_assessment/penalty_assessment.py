@@ -7,10 +7,12 @@ institution's complaint manager sees the findings of their own subtree only.
 import frappe
 from frappe import _
 
+from complaint_accountability.complaint_accountability.report.filters import checked
 from complaint_accountability.configuration import money
-from complaint_accountability.permissions import finding_query
+from complaint_accountability.permissions import row_condition
 from complaint_accountability.rules.payroll import component_for
 from complaint_accountability.rules.receipts import ESCALATION, INITIAL, MULTI_CHANNEL, REPEAT
+from complaint_accountability.vocabulary import DocType
 
 FINDING = "Responsibility Finding"
 KINDS = (REPEAT, ESCALATION, MULTI_CHANNEL)  # marked after the channel; an initial receipt is not
@@ -30,7 +32,7 @@ FINDING_FIELDS = (
 
 
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
-	filters = frappe._dict(filters or {})
+	filters = checked(filters)
 	if not filters.period:
 		return columns(), []
 	currency = frappe.db.get_default("currency") or "CNY"
@@ -121,7 +123,7 @@ def _conditions(filters: frappe._dict) -> tuple[str, dict]:
 	if filters.liability:
 		conditions.append("f.liability = %(liability)s")
 		values["liability"] = filters.liability
-	row_rule = finding_query(frappe.session.user, table="f")
+	row_rule = row_condition(DocType.FINDING, frappe.session.user, table="f")
 	if row_rule:
 		conditions.append(row_rule)
 	return " and ".join(conditions), values
