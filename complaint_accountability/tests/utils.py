@@ -86,7 +86,9 @@ def make_complaint(
 	customer="测试客户",
 	**fields,
 ) -> frappe._dict:
-	"""receipts: (date, channel) pairs; persons: (employee number, liability) pairs."""
+	"""receipts: (date, channel) pairs; persons: (employee number, liability) pairs; a customer_phone
+	or customer_id_number goes to the complaint's Customer Contact."""
+	contact = {key: fields.pop(key) for key in ("customer_phone", "customer_id_number") if key in fields}
 	doc = frappe.get_doc(
 		{
 			"doctype": "Complaint",
@@ -101,6 +103,9 @@ def make_complaint(
 			**fields,
 		}
 	).insert()
+	if contact:
+		frappe.get_doc({"doctype": "Customer Contact", "complaint": doc.name, **contact}).insert()
+		doc.reload()
 	return doc
 
 
@@ -170,6 +175,7 @@ def make_appeal(
 
 
 COMMITTED_DOCTYPES = (
+	("Period Document", ()),
 	("Appeal", ()),
 	("Penalty Entry", ()),
 	("Responsibility Finding", ("Finding Charge",)),
@@ -191,6 +197,8 @@ def remove_committed_records(period: str, person_prefix: str, institution_prefix
 		names = frappe.get_all(
 			doctype, filters=filters.get(doctype, {"accountability_period": period}), pluck="name"
 		)
+		if doctype == "Complaint":
+			frappe.db.delete("Customer Contact", {"complaint": ("in", names or [""])})
 		for child in children:
 			frappe.db.delete(child, {"parent": ("in", names or [""])})
 		frappe.db.delete(doctype, {"name": ("in", names or [""])})

@@ -6,20 +6,23 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from complaint_accountability.configuration import channel_book, rule_settings
-from complaint_accountability.privacy import mask_id_number, mask_phone
+from complaint_accountability.controllers.server_fields import keep_server_values
 from complaint_accountability.rules.cases import PENDING, case_status
 from complaint_accountability.rules.periods import period_name_of
 from complaint_accountability.rules.receipts import classify_receipts
 from complaint_accountability.rules.time_limits import handling_limit, is_late
 
+# Set by the customer's contact record (Customer Contact), never by a request on the complaint.
+MASKED_COPIES = ("customer_phone_masked", "customer_id_masked")
+
 
 class Complaint(Document):
 	def validate(self):
+		keep_server_values(self, MASKED_COPIES)
 		self.validate_receipts()
 		self.validate_extension()
 		self.validate_responsible_persons()
 		self.derive()
-		self.mask_personal_data()
 
 	def validate_receipts(self) -> None:
 		if not self.receipts:
@@ -91,11 +94,6 @@ class Complaint(Document):
 				getdate(self.withdrawn_on) if self.withdrawn_on else None,
 			)
 		)
-
-	def mask_personal_data(self) -> None:
-		"""Masked copies of phone and ID number are what roles without permlevel 1 see."""
-		self.customer_phone_masked = mask_phone(self.customer_phone)
-		self.customer_id_masked = mask_id_number(self.customer_id_number)
 
 
 def refresh_overdue_flags() -> None:
