@@ -33,7 +33,10 @@ def ensure_indexes() -> None:
 
 
 def ensure_currency() -> None:
-	"""Every amount is in CNY: a site whose CNY record has no symbol would show another currency's."""
+	"""Every amount is in CNY. The desk shows a money field in the site's default currency, and a
+	site with none shows another currency's sign: make CNY (¥) the default where none is set."""
 	if frappe.db.exists("Currency", "CNY"):
 		if not frappe.db.get_value("Currency", "CNY", "symbol"):
 			frappe.db.set_value("Currency", "CNY", {"symbol": "¥", "enabled": 1})
+		if not frappe.db.get_default("currency"):
+			frappe.db.set_default("currency", "CNY")

@@ -1,8 +1,13 @@
 """The period's paper: assessment tables (处罚考核表) before the appeal window and official notices
-(正式文件) after it, one PDF per institution, attached to the period and sent by Frappe's email queue.
+(正式文件) after it, one PDF per institution, each a Period Document record, sent by Frappe's email
+queue.
 
-Each institution's document is made once: a second run finds it on the period and neither renders
-nor sends it again. Notice numbers (文号) come from a yearly series per prefix.
+Making and sending are separate, so delivery cannot fail silently: a document is made once (a
+second run finds it and renders nothing), and it counts as sent only once an email for it is queued.
+Without an outgoing email account the action says so and marks nothing sent; a later run sends what
+was not sent. The PDF is attached to its Period Document, so only those who may read that record —
+the leading group, or the institution's own complaint manager — can download it. Notice numbers
+(文号) come from a yearly series per prefix.
 """
 
 from collections import defaultdict
@@ -11,8 +16,10 @@ from datetime import date
 
 import frappe
 from frappe import _
+from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.model.naming import getseries
 from frappe.utils import getdate, now_datetime, today
+from pypika.terms import LiteralValue
 
 from complaint_accountability.complaint_accountability.doctype.accountability_period import (
 	accountability_period as periods,
@@ -25,16 +32,34 @@ from complaint_accountability.documents.numerals import doc_number
 from complaint_accountability.documents.render import render_css, render_html
 from complaint_accountability.ledger.columns import LIABILITY_LABEL
 from complaint_accountability.ledger.notices import channel_breakdown
-from complaint_accountability.rules.rates import HANDLING_VIOLATION
-
-PERIOD = "Accountability Period"
-FINDING = "Responsibility Finding"
-ASSESSED = ("Final", "Appealed", "Confirmed", "Handed Off")
-NOTIFIED = ("Final", "Confirmed", "Handed Off")
+from complaint_accountability.permissions import row_condition
+from complaint_accountability.vocabulary import (
+	DETERMINED,
+	HANDLING_VIOLATION,
+	NOTIFIED,
+	DocType,
+	DocumentKind,
+	PeriodStatus,
+)
 
 
 class DocumentsNotReady(frappe.ValidationError):
 	pass
+
+
+class Delivery:
+	NOT_SENT = "Not Sent"
+	NO_RECIPIENT = "No Recipient"
+	QUEUED = "Queued"
+	SENT = "Sent"
+	FAILED = "Failed"
+
+
+# What is sent again on the next run.
+UNSENT = (Delivery.NOT_SENT, Delivery.NO_RECIPIENT, Delivery.FAILED)
+# The renderer's name of each kind, and the document's own (Chinese) name.
+RENDER_KIND = {DocumentKind.ASSESSMENT_TABLE: "assessment", DocumentKind.NOTICE: "notice"}
+TITLE = {DocumentKind.ASSESSMENT_TABLE: "处罚考核表", DocumentKind.NOTICE: "正式文件"}
 
 
 def send_assessment_tables(period_name: str) -> dict:
@@ -42,9 +67,9 @@ def send_assessment_tables(period_name: str) -> dict:
 	waiting = period_summary.undecided(period_name)
 	if waiting:
 		frappe.throw(period_summary.undecided_message(waiting), DocumentsNotReady)
-	made = _make(period_name, "assessment", ASSESSED)
-	periods.mark(period_name, assessment_sent_on=bool(made))
-	return {"period": period_name, "sent": made}
+	result = deliver(period_name, DocumentKind.ASSESSMENT_TABLE, DETERMINED)
+	periods.mark(period_name, assessment_sent_on=bool(result["sent"]))
+	return result
 
 
 def issue_notices(period_name: str) -> dict:
@@ -54,63 +79,143 @@ def issue_notices(period_name: str) -> dict:
 	pending = period_summary.open_appeals(period_name)
 	if pending:
 		frappe.throw(period_summary.open_appeals_message(pending), DocumentsNotReady)
-	made = _make(period_name, "notice", NOTIFIED)
-	status = frappe.db.get_value(PERIOD, period_name, "status")
+	result = deliver(period_name, DocumentKind.NOTICE, NOTIFIED)
+	status = frappe.db.get_value(DocType.PERIOD, period_name, "status")
 	periods.mark(
-		period_name, "Notified" if status in ("Open", "Compiled") else None, notices_issued_on=bool(made)
+		period_name,
+		PeriodStatus.NOTIFIED
+		if result["made"] and status in (PeriodStatus.OPEN, PeriodStatus.COMPILED)
+		else None,
+		notices_issued_on=bool(result["made"]),
 	)
-	return {"period": period_name, "issued": made}
+	return result
 
 
-def _make(period_name: str, kind: str, states: tuple[str, ...]) -> int:
-	from complaint_accountability.documents.render import render_period
+def deliver(period_name: str, kind: str, states: tuple[str, ...]) -> dict:
+	"""Make the documents still missing, then send every one not sent yet; say what happened."""
+	made = make_missing(period_name, kind, states)
+	counts = send_unsent(period_name, kind)
+	return {"period": period_name, "made": made, **counts, "message": delivery_message(made, counts)}
 
-	period = frappe.get_doc(PERIOD, period_name)
-	rows = {row.institution: row for row in period.documents}
-	file_field, sent_field = (
-		("assessment_file", "assessment_sent_on")
-		if kind == "assessment"
-		else ("notice_file", "notice_issued_on")
-	)
-	documents = [
-		d
-		for d in institution_documents(period, states)
-		if not (rows.get(d.institution) or {}).get(file_field)
-	]
-	if not documents:
-		return 0
-	issue_date = getdate(today())
-	if kind == "notice":
-		documents = [_numbered(d, rows.get(d.institution), issue_date) for d in documents]
-	# Forked render workers are for background jobs; a web request renders in its own process.
-	pdfs = render_period(
-		documents, letterhead(), kind, workers=1 if getattr(frappe.local, "request", None) else None
-	)
-	for document in documents:
-		row = rows.get(document.institution) or period.append(
-			"documents", {"institution": document.institution}
+
+def delivery_message(made: int, counts: dict) -> str:
+	lines = [_("{0} documents made, {1} sent").format(made, counts["sent"])]
+	if counts["no_email_account"]:
+		lines.append(
+			_(
+				"No outgoing email account is set up: {0} documents were not sent. Set up an Email Account and run this again to send them."
+			).format(counts["not_sent"])
 		)
-		file = _attach(period_name, kind, document.institution, pdfs[document.institution])
-		row.update(
+	if counts["no_recipient"]:
+		lines.append(
+			_(
+				"{0} documents have no recipient: give their institutions a complaint manager or an email."
+			).format(counts["no_recipient"])
+		)
+	return "<br>".join(lines)
+
+
+# ---- making
+
+
+def make_missing(period_name: str, kind: str, states: tuple[str, ...]) -> int:
+	"""Render the documents of institutions that have none of this kind yet; return how many."""
+	made = set(
+		frappe.get_all(
+			DocType.PERIOD_DOCUMENT,
+			filters={"accountability_period": period_name, "kind": kind},
+			pluck="institution",
+		)
+	)
+	period = frappe.get_doc(DocType.PERIOD, period_name)
+	documents = [d for d in institution_documents(period, states) if d.institution not in made]
+	if kind == DocumentKind.NOTICE:
+		issue_date = getdate(today())
+		documents = [_numbered(d, issue_date) for d in documents]
+	for document, pdf in _render(documents, kind):
+		record = frappe.get_doc(
 			{
-				file_field: file.file_url,
-				sent_field: now_datetime(),
+				"doctype": DocType.PERIOD_DOCUMENT,
+				"accountability_period": period_name,
+				"institution": document.institution,
+				"kind": kind,
+				"title": f"{TITLE[kind]}-{period_name}-{document.institution}",
+				"document_number": document.doc_number,
 				"total": document.total,
-				"document_number": document.doc_number or row.document_number,
+				"rendered_on": now_datetime(),
+				"delivery_status": Delivery.NOT_SENT,
 			}
-		)
-		_send(period_name, kind, document, file)
-	period.flags.ignore_permissions = True
-	period.save()
+		).insert(ignore_permissions=True)
+		record.db_set("file", _attach(record, pdf).file_url, update_modified=False)
 	return len(documents)
 
 
-def institution_documents(period, states: tuple[str, ...]) -> list[InstitutionDocument]:
-	"""One document per institution with a finding in ``states``: its penalties, channel by channel."""
-	finding = frappe.qb.DocType(FINDING)
-	person = frappe.qb.DocType("Accountable Person")
-	complaint = frappe.qb.DocType("Complaint")
-	findings = (
+def remake_assessment_tables(period_name: str) -> dict | None:
+	"""The appeal deadline moved: the tables already made print the old one, so they are made again
+	in place and sent again."""
+	records = {
+		r.institution: r
+		for r in frappe.get_all(
+			DocType.PERIOD_DOCUMENT,
+			filters={"accountability_period": period_name, "kind": DocumentKind.ASSESSMENT_TABLE},
+			fields=["name", "institution", "file"],
+		)
+	}
+	if not records:
+		return None
+	period = frappe.get_doc(DocType.PERIOD, period_name)
+	documents = [d for d in institution_documents(period, DETERMINED) if d.institution in records]
+	for document, pdf in _render(documents, DocumentKind.ASSESSMENT_TABLE):
+		record = frappe.get_doc(DocType.PERIOD_DOCUMENT, records[document.institution].name)
+		old_file = frappe.db.get_value("File", {"file_url": record.file, "attached_to_name": record.name})
+		record.update(
+			{
+				"file": _attach(record, pdf).file_url,
+				"total": document.total,
+				"rendered_on": now_datetime(),
+				"delivery_status": Delivery.NOT_SENT,
+				"delivery_note": _("Made again: the appeal deadline moved to {0}").format(
+					period.appeal_deadline
+				),
+			}
+		)
+		record.flags.ignore_permissions = True
+		record.save()
+		if old_file:
+			frappe.delete_doc("File", old_file, ignore_permissions=True)
+	counts = send_unsent(period_name, DocumentKind.ASSESSMENT_TABLE)
+	result = {"period": period_name, "made": len(documents), **counts}
+	frappe.msgprint(delivery_message(len(documents), counts), title=_("Assessment Tables Made Again"))
+	return result
+
+
+def _render(documents: list[InstitutionDocument], kind: str):
+	"""(document, PDF) pairs for ``documents``, the whole batch rendered in one pass."""
+	from complaint_accountability.documents.render import render_period
+
+	if not documents:
+		return []
+	# Forked render workers are for background jobs; a web request renders in its own process.
+	pdfs = render_period(
+		documents,
+		letterhead(),
+		RENDER_KIND[kind],
+		workers=1 if getattr(frappe.local, "request", None) else None,
+	)
+	return [(document, pdfs[document.institution]) for document in documents]
+
+
+def institution_documents(
+	period, states: tuple[str, ...], user: str | None = None
+) -> list[InstitutionDocument]:
+	"""One document per institution with a finding in ``states``: its penalties, channel by channel.
+
+	With ``user``, only the findings that user may read: a complaint manager's print view shows their
+	own institutions, and a staff member's only their own lines."""
+	finding = frappe.qb.DocType(DocType.FINDING)
+	person = frappe.qb.DocType(DocType.ACCOUNTABLE_PERSON)
+	complaint = frappe.qb.DocType(DocType.COMPLAINT)
+	query = (
 		frappe.qb.from_(finding)
 		.left_join(person)
 		.on(person.name == finding.person)
@@ -137,8 +242,10 @@ def institution_documents(period, states: tuple[str, ...]) -> list[InstitutionDo
 		.orderby(finding.institution)
 		.orderby(finding.employee_number)
 		.orderby(finding.complaint)
-		.run(as_dict=True)
 	)
+	if user and (condition := row_condition(DocType.FINDING, user)):
+		query = query.where(LiteralValue(condition))
+	findings = query.run(as_dict=True)
 	charges = _charges_by_finding([f.name for f in findings])
 	by_institution = defaultdict(list)
 	for f in findings:
@@ -177,7 +284,7 @@ def institution_documents(period, states: tuple[str, ...]) -> list[InstitutionDo
 def _charges_by_finding(names: list[str]) -> dict[str, list[tuple[str, str]]]:
 	if not names:
 		return {}
-	charge = frappe.qb.DocType("Finding Charge")
+	charge = frappe.qb.DocType(DocType.FINDING_CHARGE)
 	rows = (
 		frappe.qb.from_(charge)
 		.select(charge.parent, charge.channel, charge.receipt_kind)
@@ -192,79 +299,154 @@ def _charges_by_finding(names: list[str]) -> dict[str, list[tuple[str, str]]]:
 	return out
 
 
-def _numbered(document: InstitutionDocument, row, issue_date: date) -> InstitutionDocument:
-	"""The notice keeps the number it was given first; a new one takes the next of its year."""
-	number = row.document_number if row and row.document_number else None
-	if not number:
-		prefix = settings().document_prefix
-		sequence = int(getseries(f"CA-NOTICE-{prefix}-{issue_date.year}-", 1))
-		number = doc_number(prefix, issue_date.year, sequence)
-	return replace(document, doc_number=number, issue_date=issue_date)
+def _numbered(document: InstitutionDocument, issue_date: date) -> InstitutionDocument:
+	"""A new notice takes the next number of its prefix and year."""
+	prefix = settings().document_prefix
+	sequence = int(getseries(f"CA-NOTICE-{prefix}-{issue_date.year}-", 1))
+	return replace(document, doc_number=doc_number(prefix, issue_date.year, sequence), issue_date=issue_date)
 
 
 def letterhead() -> Letterhead:
 	return settings().letterhead
 
 
-def _attach(period_name: str, kind: str, institution: str, pdf: bytes):
-	label = "处罚考核表" if kind == "assessment" else "正式文件"
+def _attach(record, pdf: bytes):
 	return frappe.get_doc(
 		{
 			"doctype": "File",
-			"file_name": f"{label}-{period_name}-{institution}.pdf",
+			"file_name": f"{record.title}.pdf",
 			"content": pdf,
 			"is_private": 1,
-			"attached_to_doctype": PERIOD,
-			"attached_to_name": period_name,
+			"attached_to_doctype": DocType.PERIOD_DOCUMENT,
+			"attached_to_name": record.name,
+			"attached_to_field": "file",
 		}
 	).insert(ignore_permissions=True)
 
 
-def _send(period_name: str, kind: str, document: InstitutionDocument, file) -> None:
-	institution = (
-		frappe.db.get_value("Institution", document.institution, ["complaint_manager", "email"], as_dict=True)
+# ---- sending
+
+
+def send_unsent(period_name: str, kind: str) -> dict:
+	"""Queue an email for every document of the period and kind not sent yet."""
+	records = frappe.get_all(
+		DocType.PERIOD_DOCUMENT,
+		filters={"accountability_period": period_name, "kind": kind, "delivery_status": ("in", UNSENT)},
+		fields=["name", "institution", "title", "document_number", "file"],
+		order_by="institution asc",
+	)
+	counts = {"sent": 0, "not_sent": 0, "no_recipient": 0, "no_email_account": 0}
+	if not records:
+		return counts
+	if not EmailAccount.find_outgoing(_raise_error=False):
+		counts.update(not_sent=len(records), no_email_account=1)
+		return counts
+	for record in records:
+		recipients = _recipients(kind, record.institution)
+		if not recipients:
+			frappe.db.set_value(
+				DocType.PERIOD_DOCUMENT, record.name, "delivery_status", Delivery.NO_RECIPIENT
+			)
+			counts["no_recipient"] += 1
+			continue
+		queue = frappe.sendmail(
+			recipients=recipients,
+			subject=_subject(kind, period_name, record),
+			message=_subject(kind, period_name, record),
+			attachments=[{"fid": frappe.db.get_value("File", {"file_url": record.file}, "name")}],
+			reference_doctype=DocType.PERIOD_DOCUMENT,
+			reference_name=record.name,
+		)
+		frappe.db.set_value(
+			DocType.PERIOD_DOCUMENT,
+			record.name,
+			{
+				"delivery_status": Delivery.QUEUED,
+				"sent_on": now_datetime(),
+				"recipients": "\n".join(recipients),
+				"email_queue": queue.name if queue else None,
+				"delivery_note": "",
+			},
+		)
+		counts["sent"] += 1
+	return counts
+
+
+def _recipients(kind: str, institution: str) -> list[str]:
+	row = (
+		frappe.db.get_value(DocType.INSTITUTION, institution, ["complaint_manager", "email"], as_dict=True)
 		or {}
 	)
-	recipients = [r for r in (institution.get("complaint_manager"),) if r]
-	if kind == "notice":
+	recipients = [row.get("complaint_manager")]
+	if kind == DocumentKind.NOTICE:
 		configured = settings()
-		recipients += [r for r in (institution.get("email"),) if r]
-		recipients += [*configured.hr_recipients, *configured.finance_recipients]
-	if not recipients:
+		recipients += [row.get("email"), *configured.hr_recipients, *configured.finance_recipients]
+	return sorted({r for r in recipients if r})
+
+
+def _subject(kind: str, period_name: str, record) -> str:
+	if kind == DocumentKind.ASSESSMENT_TABLE:
+		return _("Penalty assessment table of {0} for period {1}").format(record.institution, period_name)
+	return _("Accountability notice {2} to {0} for period {1}").format(
+		record.institution, period_name, record.document_number
+	)
+
+
+def sync_delivery_status() -> None:
+	"""Scheduled: a queued document becomes Sent or Failed as its email does."""
+	queued = frappe.get_all(
+		DocType.PERIOD_DOCUMENT,
+		filters={"delivery_status": Delivery.QUEUED, "email_queue": ("is", "set")},
+		fields=["name", "email_queue"],
+	)
+	if not queued:
 		return
-	subject = (
-		_("Penalty assessment table of {0} for period {1}")
-		if kind == "assessment"
-		else _("Accountability notice {2} to {0} for period {1}")
-	).format(document.institution, period_name, document.doc_number)
-	try:
-		frappe.sendmail(
-			recipients=sorted(set(recipients)),
-			subject=subject,
-			message=subject,
-			attachments=[{"fid": file.name}],
-			reference_doctype=PERIOD,
-			reference_name=period_name,
+	status = dict(
+		frappe.get_all(
+			"Email Queue",
+			filters={"name": ("in", [q.email_queue for q in queued])},
+			fields=["name", "status"],
+			as_list=True,
 		)
-	except frappe.OutgoingEmailError:
-		frappe.msgprint(
-			_("No outgoing email account is set up: {0} is attached to the period but was not sent").format(
-				file.file_name
-			),
-			alert=True,
-		)
+	)
+	for record in queued:
+		email = status.get(record.email_queue)
+		if email == "Sent":
+			frappe.db.set_value(DocType.PERIOD_DOCUMENT, record.name, "delivery_status", Delivery.SENT)
+		elif email in ("Error", "Expired", "Cancelled") or email is None:
+			frappe.db.set_value(
+				DocType.PERIOD_DOCUMENT,
+				record.name,
+				{
+					"delivery_status": Delivery.FAILED,
+					"delivery_note": _(
+						"The email was not delivered ({0}); it is sent again on the next run"
+					).format(_(email or "Deleted")),
+				},
+			)
+
+
+# ---- the print formats
 
 
 PAGE_BREAK = '<div class="page-break" style="page-break-after: always"></div>'
 
 
 def accountability_documents_html(period, kind: str) -> str:
-	"""Every institution's assessment table or notice of ``period`` (an Accountability Period doc)."""
-	states = ASSESSED if kind == "assessment" else NOTIFIED
-	numbers = {row.institution: row.document_number for row in period.get("documents") or []}
+	"""The print formats `Penalty Assessment Table` and `Accountability Notice` of a period: each
+	institution's document that the viewer may read (Jinja method, hooks.py)."""
+	states = DETERMINED if kind == "assessment" else NOTIFIED
+	numbers = dict(
+		frappe.get_all(
+			DocType.PERIOD_DOCUMENT,
+			filters={"accountability_period": period.name, "kind": DocumentKind.NOTICE},
+			fields=["institution", "document_number"],
+			as_list=True,
+		)
+	)
 	head = letterhead()
 	pages = []
-	for document in institution_documents(period, states):
+	for document in institution_documents(period, states, user=frappe.session.user):
 		if numbers.get(document.institution):
 			document = replace(document, doc_number=numbers[document.institution])
 		pages.append(render_html(document, head, kind))

@@ -31,6 +31,10 @@ def pdf_text(file_url: str) -> str:
 	).stdout
 
 
+def document(period: str, kind: str):
+	return frappe.get_doc("Period Document", {"accountability_period": period, "kind": kind})
+
+
 class TestPeriodDocuments(AccountabilityTestCase):
 	@classmethod
 	def setUpClass(cls):
@@ -81,8 +85,9 @@ class TestPeriodDocuments(AccountabilityTestCase):
 		self.assertEqual(send_assessment_tables("2025-05")["sent"], 1)
 		self.assertEqual(send_assessment_tables("2025-05")["sent"], 0)
 		self.assertEqual(frappe.db.count("Email Queue"), emails + 1)
-		(row,) = frappe.get_doc("Accountability Period", "2025-05").documents
-		text = pdf_text(row.assessment_file)
+		table = document("2025-05", "Assessment Table")
+		self.assertEqual(table.delivery_status, "Queued")
+		text = pdf_text(table.file)
 		for expected in (
 			"处罚考核表",
 			"文件测试城南支公司",
@@ -98,13 +103,13 @@ class TestPeriodDocuments(AccountabilityTestCase):
 			self.assertRaises(DocumentsNotReady, issue_notices, "2025-05")
 		with self.freeze_time("2025-05-27 09:00:00"):
 			confirm_unappealed("2025-05")
-			self.assertEqual(issue_notices("2025-05")["issued"], 1)
-			self.assertEqual(issue_notices("2025-05")["issued"], 0)
+			self.assertEqual(issue_notices("2025-05")["made"], 1)
+			self.assertEqual(issue_notices("2025-05")["made"], 0)
 		period = frappe.get_doc("Accountability Period", "2025-05")
 		self.assertEqual(period.status, "Notified")
-		(row,) = period.documents
+		row = document("2025-05", "Notice")
 		self.assertRegex(row.document_number, r"^测分客服〔2025〕\d+号$")
-		text = pdf_text(row.notice_file)
+		text = pdf_text(row.file)
 		for expected in (
 			"测试财产保险股份有限公司测试分公司",
 			row.document_number,
@@ -123,7 +128,14 @@ class TestPeriodDocuments(AccountabilityTestCase):
 		self.assertIn(
 			"处罚考核表", frappe.get_print("Accountability Period", "2025-05", "Penalty Assessment Table")
 		)
-		queued = frappe.get_all("Email Queue", filters={"reference_name": "2025-05"}, pluck="name")
+		queued = frappe.get_all(
+			"Email Queue",
+			filters={
+				"reference_doctype": "Period Document",
+				"reference_name": ("in", [table.name, row.name]),
+			},
+			pluck="name",
+		)
 		recipients = {
 			r.recipient
 			for r in frappe.get_all(
