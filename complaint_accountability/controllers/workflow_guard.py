@@ -6,19 +6,16 @@ import frappe
 from frappe import _
 from frappe.model.workflow import get_transitions, get_workflow
 
+from .server_fields import is_server_action
+
 
 class WorkflowBypassed(frappe.PermissionError):
 	pass
 
 
-def _system_action(doc) -> bool:
-	"""Changes the app makes itself (an appeal's decision, the jobs) are not a user's edit."""
-	return bool(doc.flags.ignore_permissions) or frappe.session.user == "Administrator"
-
-
 def check_edit_rights(doc) -> None:
 	"""A draft document is saved without a state change only by the roles its state lets edit."""
-	if doc.is_new() or doc.docstatus != 0 or _system_action(doc):
+	if doc.is_new() or doc.docstatus != 0 or is_server_action(doc):
 		return
 	before = doc.get_doc_before_save()
 	if before is None or before.get("workflow_state") != doc.get("workflow_state"):
@@ -36,7 +33,7 @@ def check_edit_rights(doc) -> None:
 
 def check_transition(doc, target_state: str) -> None:
 	"""A submit or cancel must be a transition the user may make from the state the document was in."""
-	if _system_action(doc):
+	if is_server_action(doc):
 		return
 	before = doc.get_doc_before_save() or frappe.get_doc(doc.doctype, doc.name)
 	allowed = {t.next_state for t in get_transitions(before)}

@@ -6,10 +6,11 @@ from frappe import _
 from complaint_accountability.complaint_accountability.doctype.accountability_period import (
 	accountability_period as periods,
 )
+from complaint_accountability.vocabulary import DocType, FindingState
 
 from .locks import step_lock
 
-FINDING = "Responsibility Finding"
+FINDING = DocType.FINDING
 
 
 class AppealWindowStillOpen(frappe.ValidationError):
@@ -24,7 +25,7 @@ def confirm_unappealed(period_name: str) -> dict:
 
 def _confirm(period_name: str) -> dict:
 	if periods.appeal_window_open(period_name):
-		deadline = frappe.db.get_value("Accountability Period", period_name, "appeal_deadline")
+		deadline = frappe.db.get_value(DocType.PERIOD, period_name, "appeal_deadline")
 		frappe.throw(
 			_("The appeal window of {0} is open until the end of {1}").format(period_name, deadline),
 			AppealWindowStillOpen,
@@ -36,16 +37,17 @@ def _confirm(period_name: str) -> dict:
 		.where(
 			(finding.accountability_period == period_name)
 			& (finding.docstatus == 1)
-			& (finding.workflow_state == "Final")
+			& (finding.workflow_state == FindingState.FINAL)
 		)
 		.run(pluck=True)
 	)
 	if names:
-		# One statement for the whole period; the period records what was confirmed and why.
-		frappe.qb.update(finding).set(finding.workflow_state, "Confirmed").where(
+		# The workflow's Confirm transition (Final → Confirmed), made for every unappealed finding of
+		# the period in one statement; the period records what was confirmed and why.
+		frappe.qb.update(finding).set(finding.workflow_state, FindingState.CONFIRMED).where(
 			finding.name.isin(names)
 		).run()
-		frappe.get_doc("Accountability Period", period_name).add_comment(
+		frappe.get_doc(DocType.PERIOD, period_name).add_comment(
 			"Info",
 			_("{0} findings with no appeal by the deadline were confirmed: {1}").format(
 				len(names), ", ".join(names[:50])

@@ -10,11 +10,12 @@ from frappe import _
 from complaint_accountability.complaint_accountability.doctype.accountability_period import (
 	accountability_period as periods,
 )
+from complaint_accountability.vocabulary import DocType, EntryStatus, FindingState, PeriodStatus
 
 from . import bulk
 from .locks import step_lock
 
-ENTRY = "Penalty Entry"
+ENTRY = DocType.PENALTY_ENTRY
 ENTRY_SERIES = "PE-.YYYY.-.#####"
 ENTRY_FIELDS = (
 	"name",
@@ -24,14 +25,13 @@ ENTRY_FIELDS = (
 	"person",
 	"full_name",
 	"employee_number",
-	"person_user",
 	"institution",
 	"component",
 	"amount",
 	"payroll_date",
 	"status",
 )
-FINDING = "Responsibility Finding"
+FINDING = DocType.FINDING
 
 
 def hand_off_period(period_name: str) -> dict:
@@ -40,7 +40,7 @@ def hand_off_period(period_name: str) -> dict:
 
 
 def _hand_off(period_name: str) -> dict:
-	period = frappe.get_doc("Accountability Period", period_name)
+	period = frappe.get_doc(DocType.PERIOD, period_name)
 	finding = frappe.qb.DocType(FINDING)
 	entry = frappe.qb.DocType(ENTRY)
 	pending = (
@@ -52,7 +52,6 @@ def _hand_off(period_name: str) -> dict:
 			finding.person,
 			finding.full_name,
 			finding.employee_number,
-			finding.person_user,
 			finding.person_institution,
 			finding.institution,
 			finding.component,
@@ -61,18 +60,24 @@ def _hand_off(period_name: str) -> dict:
 		.where(
 			(finding.accountability_period == period_name)
 			& (finding.docstatus == 1)
-			& (finding.workflow_state == "Confirmed")
+			& (finding.workflow_state == FindingState.CONFIRMED)
 			& entry.name.isnull()
 		)
 		.run(as_dict=True)
 	)
 	_create_entries(pending, period)
 	if pending:
-		frappe.qb.update(finding).set(finding.workflow_state, "Handed Off").where(
+		# Confirmed → Handed Off is the hand-off's own state, which no user's workflow action makes:
+		# written in one statement for the period, as the bulk insert above writes the entries.
+		frappe.qb.update(finding).set(finding.workflow_state, FindingState.HANDED_OFF).where(
 			finding.name.isin([row.name for row in pending])
 		).run()
 	if not _findings_left_to_hand_off(period_name):
-		periods.mark(period_name, "Closed" if period.status == "Notified" else None, handed_off_on=True)
+		periods.mark(
+			period_name,
+			PeriodStatus.HANDED_OFF if period.status == PeriodStatus.NOTIFIED else None,
+			handed_off_on=True,
+		)
 	return {"period": period_name, "entries_created": len(pending)}
 
 
@@ -91,12 +96,11 @@ def _create_entries(pending: list, period) -> None:
 				row.person,
 				row.full_name,
 				row.employee_number,
-				row.person_user,
 				row.person_institution or row.institution,
 				row.component,
 				row.amount,
 				period.payroll_date,
-				"Pending",
+				EntryStatus.PENDING,
 			)
 			for name, row in zip(names, pending, strict=True)
 		],
@@ -109,7 +113,7 @@ def _findings_left_to_hand_off(period_name: str) -> int:
 		{
 			"accountability_period": period_name,
 			"docstatus": 1,
-			"workflow_state": ("in", ["Final", "Appealed", "Confirmed"]),
+			"workflow_state": ("in", [FindingState.FINAL, FindingState.APPEALED, FindingState.CONFIRMED]),
 		},
 	)
 
@@ -119,8 +123,8 @@ def cancel_entry_of(finding: str) -> None:
 	entry = frappe.db.get_value(ENTRY, {"responsibility_finding": finding}, ["name", "status"], as_dict=True)
 	if not entry:
 		return
-	if entry.status == "Deducted":
+	if entry.status == EntryStatus.DEDUCTED:
 		frappe.throw(
 			_("Penalty Entry {0} was already deducted by payroll; settle it there first").format(entry.name)
 		)
-	frappe.db.set_value(ENTRY, entry.name, "status", "Cancelled")
+	frappe.db.set_value(ENTRY, entry.name, "status", EntryStatus.CANCELLED)

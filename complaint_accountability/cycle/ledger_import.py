@@ -24,6 +24,7 @@ from complaint_accountability.ledger.problems import LedgerInvalid
 from complaint_accountability.ledger.reader import DESK_INSTITUTION, Ledger, read_ledger
 from complaint_accountability.rules.periods import period_name_of
 from complaint_accountability.rules.rates import CHANNEL_LIABILITIES, HANDLING_VIOLATION
+from complaint_accountability.vocabulary import DocType, FindingState
 
 from . import proposed_findings
 
@@ -233,26 +234,24 @@ class LedgerLoader:
 			fields=["complaint", "person", "violation_type"],
 		)
 		made = {(f.complaint, f.person, f.violation_type) for f in found}
-		period_of = {}
 		for v in violations.itertuples():
 			complaint = self.complaint_of[v.case]
 			if (complaint, v.employee_number, v.violation_type) in made:
 				continue
-			name = period_name_of(v.received_on, self.settings)
-			if name not in period_of:
-				period_of[name] = periods.ensure_period(name).name
-			period = period_of[name]
 			made.add((complaint, v.employee_number, v.violation_type))
-			frappe.get_doc(
+			# The period of the row's receipt is the earliest that may charge it; the finding takes
+			# the first from there whose notices have not gone out (Responsibility Finding.set_period).
+			finding = frappe.get_doc(
 				{
-					"doctype": "Responsibility Finding",
+					"doctype": DocType.FINDING,
 					"complaint": complaint,
 					"person": v.employee_number,
 					"liability": HANDLING_VIOLATION,
 					"violation_type": v.violation_type,
 					"amount": Decimal(v.amount),
-					"accountability_period": period,
-					"workflow_state": "Draft",
+					"workflow_state": FindingState.DRAFT,
 				}
-			).insert()
+			)
+			finding.flags.period_floor = period_name_of(v.received_on, self.settings)
+			finding.insert(ignore_permissions=True)
 			self.counts["violations_created"] += 1

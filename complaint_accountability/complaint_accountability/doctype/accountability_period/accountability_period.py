@@ -6,20 +6,57 @@ Besides the controller, the functions the cycle steps use to find, create and ma
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import get_datetime, getdate, now_datetime
+from frappe.utils import get_datetime, getdate, now_datetime, today
 
 from complaint_accountability.configuration import period_window
-from complaint_accountability.rules.periods import appeal_is_on_time
+from complaint_accountability.controllers.server_fields import keep_server_values
+from complaint_accountability.rules.periods import appeal_is_on_time, next_period_name
+from complaint_accountability.vocabulary import PERIOD_CLOSED_FOR_CHANGES, DocType, EntryStatus, PeriodStatus
 
 from . import period_summary
+
+# What the cycle records; the committee sets the deadline and payroll date, the name sets the dates.
+SERVER_FIELDS = ("status", "compiled_on", "assessment_sent_on", "notices_issued_on", "handed_off_on")
 
 
 class AccountabilityPeriod(Document):
 	def validate(self):
+		keep_server_values(self, SERVER_FIELDS)
 		set_window(self)
+		self.validate_deadline_move()
+
+	def on_update(self):
+		if self.has_value_changed("payroll_date"):
+			self.move_pending_entries()
+		if not self.is_new() and self.has_value_changed("appeal_deadline"):
+			from complaint_accountability.cycle.period_documents import remake_assessment_tables
+
+			remake_assessment_tables(self.name)
 
 	def onload(self):
 		self.set_onload("summary", period_summary.summary(self.name))
+
+	def validate_deadline_move(self) -> None:
+		"""A deadline is never moved into the past: that would close an open window after the fact."""
+		before = self.get_doc_before_save()
+		if not before or getdate(before.appeal_deadline) == getdate(self.appeal_deadline):
+			return
+		if getdate(self.appeal_deadline) < getdate(today()):
+			frappe.throw(
+				_(
+					"The appeal deadline cannot be moved into the past ({0}); appeals may already be under way"
+				).format(self.appeal_deadline),
+				title=_("Appeal Deadline"),
+			)
+
+	def move_pending_entries(self) -> None:
+		"""Entries payroll has not deducted yet follow the period's payroll date."""
+		frappe.db.set_value(
+			DocType.PENALTY_ENTRY,
+			{"accountability_period": self.name, "status": EntryStatus.PENDING},
+			"payroll_date",
+			self.payroll_date,
+		)
 
 
 PERIOD = "Accountability Period"
@@ -72,8 +109,22 @@ def deadline_passed(period_name: str, at=None) -> bool:
 	return not appeal_window_open(period_name, at)
 
 
+def first_open_period(floor: str) -> str:
+	"""The first period from ``floor`` on that can still take a finding: one whose notices have not
+	gone out (a period with no record yet has none). The record is created when missing."""
+	closed = set(
+		frappe.get_all(
+			PERIOD, filters={"name": (">=", floor), "status": ("in", PERIOD_CLOSED_FOR_CHANGES)}, pluck="name"
+		)
+	)
+	name = floor
+	while name in closed:
+		name = next_period_name(name)
+	return ensure_period(name).name
+
+
 def check_open_for_changes(period_doc) -> None:
-	if period_doc.status in ("Notified", "Closed"):
+	if period_doc.status in PERIOD_CLOSED_FOR_CHANGES:
 		frappe.throw(
 			_("Period {0} is already {1}").format(period_doc.name, _(period_doc.status)), PeriodClosedError
 		)
@@ -84,3 +135,12 @@ def mark(period_name: str, status: str | None = None, **timestamps) -> None:
 	if status:
 		values["status"] = status
 	frappe.db.set_value(PERIOD, period_name, values)
+
+
+def close_if_paid(period_names) -> None:
+	"""A period handed to payroll is closed once payroll has deducted every entry of it."""
+	for name in set(period_names):
+		if frappe.db.get_value(PERIOD, name, "status") == PeriodStatus.HANDED_OFF and not frappe.db.exists(
+			DocType.PENALTY_ENTRY, {"accountability_period": name, "status": EntryStatus.PENDING}
+		):
+			mark(name, PeriodStatus.CLOSED)

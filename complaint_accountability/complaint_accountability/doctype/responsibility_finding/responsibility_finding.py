@@ -9,15 +9,29 @@ from decimal import Decimal
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate
 
-from complaint_accountability.configuration import money, violation_type
+from complaint_accountability.complaint_accountability.doctype.accountability_period import (
+	accountability_period as periods,
+)
+from complaint_accountability.configuration import money, rule_settings, violation_type
 from complaint_accountability.controllers import workflow_guard
+from complaint_accountability.controllers.server_fields import is_server_action, keep_server_values
 from complaint_accountability.cycle import hand_off
 from complaint_accountability.rules.payroll import component_for
-from complaint_accountability.rules.rates import HANDLING_VIOLATION
+from complaint_accountability.rules.periods import period_name_of
 from complaint_accountability.rules.violations import ViolationAmountOutOfRange, check_violation_amount
+from complaint_accountability.vocabulary import HANDLING_VIOLATION, DocType, FindingState
 
-FINDING = "Responsibility Finding"
+FINDING = DocType.FINDING
+# Set by the compile (charges from the rate table) or by the server, never by a request.
+SERVER_FIELDS = ("proposed_by_compile", "charges", "accountability_period")
+# What identifies a finding the compile proposed: its case, person and liability are the charges'.
+PROPOSED_FIELDS = ("complaint", "person", "liability", "violation_type", "amount")
+
+
+class ChannelFindingByHand(frappe.ValidationError):
+	pass
 
 
 class ViolationAmountError(frappe.ValidationError):
@@ -27,19 +41,46 @@ class ViolationAmountError(frappe.ValidationError):
 class ResponsibilityFinding(Document):
 	def validate(self):
 		workflow_guard.check_edit_rights(self)
+		self.keep_server_values()
+		self.set_period()
 		self.derive()
 		self.validate_unique_violation()
 
+	def keep_server_values(self) -> None:
+		before = self.get_doc_before_save()
+		proposed = before.proposed_by_compile if before else False
+		keep_server_values(self, SERVER_FIELDS + (PROPOSED_FIELDS if proposed else ()))
+		if self.is_new() and self.liability != HANDLING_VIOLATION and not is_server_action(self):
+			frappe.throw(
+				_(
+					"Direct and management findings are proposed by the compile from the complaint's responsible persons, with their amounts from the rate table: name the person on the complaint and compile the period again"
+				),
+				ChannelFindingByHand,
+				title=_("Not Recorded by Hand"),
+			)
+
+	def set_period(self) -> None:
+		"""A new handling violation is charged in the first period that can charge it: from the
+		period of its complaint's first receipt (or the floor the app gives it in flags.period_floor),
+		the first whose notices have not gone out."""
+		if not self.is_new() or self.liability != HANDLING_VIOLATION:
+			return
+		floor = self.flags.period_floor or self.accountability_period
+		if not floor:
+			first = frappe.db.get_value(DocType.COMPLAINT, self.complaint, "first_received_on")
+			floor = period_name_of(getdate(first), rule_settings())
+		self.accountability_period = periods.first_open_period(floor)
+
 	def before_submit(self):
-		workflow_guard.check_transition(self, "Final")
+		workflow_guard.check_transition(self, FindingState.FINAL)
 
 	def before_cancel(self):
-		workflow_guard.check_transition(self, "Revoked")
-		self.workflow_state = "Revoked"
+		workflow_guard.check_transition(self, FindingState.REVOKED)
+		self.workflow_state = FindingState.REVOKED
 
 	def on_cancel(self):
 		# A revoked finding keeps its appeal and its cancelled penalty entry as the record of why.
-		self.ignore_linked_doctypes = ("Appeal", "Penalty Entry")
+		self.ignore_linked_doctypes = (DocType.APPEAL, DocType.PENALTY_ENTRY)
 		hand_off.cancel_entry_of(self.name)
 
 	def derive(self) -> None:
@@ -47,7 +88,7 @@ class ResponsibilityFinding(Document):
 		self.component = component_for(self.liability)
 		if self.liability == HANDLING_VIOLATION:
 			self.validate_violation()
-		elif self.charges:
+		else:
 			self.amount = sum((money(c.amount) for c in self.charges), Decimal(0))
 
 	def validate_violation(self) -> None:
