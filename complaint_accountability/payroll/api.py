@@ -1,6 +1,7 @@
-"""The payroll API: what payroll should deduct on a date, and its acknowledgement. Payroll Officer only.
+"""The payroll API: what payroll should deduct by a date, and its acknowledgement. Payroll only.
 
-GET  /api/method/complaint_accountability.payroll.api.pending_entries?payroll_date=2026-11-30
+GET or POST /api/method/complaint_accountability.payroll.api.pending_entries
+     ?payroll_date=2026-11-30[&period=2026-11][&limit_start=0][&limit_page_length=500]
 POST /api/method/complaint_accountability.payroll.api.acknowledge_entries
      {"entries": ["PE-2026-00001", ...], "payroll_reference": "SAL-2026-11"}
 """
@@ -11,8 +12,17 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, now_datetime
 
-ENTRY = "Penalty Entry"
-PAYROLL_ROLES = ("Payroll Officer", "Accountability Administrator", "System Manager")
+from complaint_accountability.complaint_accountability.doctype.accountability_period.accountability_period import (
+	close_if_paid,
+	window_or_throw,
+)
+from complaint_accountability.configuration import settings
+from complaint_accountability.permissions import SYSTEM_MANAGER
+from complaint_accountability.vocabulary import PERFORMANCE_DEDUCTION, DocType, EntryStatus, Role
+
+PAYROLL_ROLES = (Role.PAYROLL, Role.ADMINISTRATOR, SYSTEM_MANAGER)
+CURRENCY = "CNY"
+MAX_PAGE = 1000
 FIELDS = [
 	"name",
 	"accountability_period",
@@ -29,55 +39,104 @@ FIELDS = [
 ]
 
 
+class PayrollReferenceConflict(frappe.ValidationError):
+	pass
+
+
 def _only_payroll() -> None:
 	if not set(PAYROLL_ROLES).intersection(frappe.get_roles()):
 		frappe.throw(_("Only a Payroll Officer may use the payroll API"), frappe.PermissionError)
 
 
-@frappe.whitelist(methods=["GET"])
-def pending_entries(payroll_date: str) -> list[dict]:
-	"""Entries to deduct on or before ``payroll_date`` that payroll has not acknowledged yet."""
+@frappe.whitelist(methods=["GET", "POST"])
+def pending_entries(
+	payroll_date: str, period: str | None = None, limit_start: int = 0, limit_page_length: int = 500
+) -> dict:
+	"""Entries due on or before ``payroll_date`` that payroll has not acknowledged, a page at a time,
+	oldest payroll date first; each with its salary component as the settings name it."""
 	_only_payroll()
-	return frappe.get_all(
-		ENTRY,
+	if not isinstance(payroll_date, str) or not payroll_date.strip():
+		frappe.throw(_("payroll_date must be a date written YYYY-MM-DD"))
+	due = getdate(payroll_date)  # refuses a string that is no date, naming it
+	if not 0 < limit_page_length <= MAX_PAGE or limit_start < 0:
+		frappe.throw(_("limit_page_length must be 1 to {0} and limit_start 0 or more").format(MAX_PAGE))
+	filters = {"payroll_date": ("<=", due), "status": EntryStatus.PENDING}
+	if period:
+		filters["accountability_period"] = window_or_throw(period).name
+	configured = settings()
+	salary_component = {PERFORMANCE_DEDUCTION: configured.performance_component}
+	entries = frappe.get_all(
+		DocType.PENALTY_ENTRY,
 		fields=FIELDS,
-		order_by="employee_number asc, name asc",
-		filters={"payroll_date": ("<=", getdate(payroll_date)), "status": ("in", ["Pending", "Handed Off"])},
+		filters=filters,
+		order_by="payroll_date asc, employee_number asc, name asc",
+		limit_start=limit_start,
+		limit_page_length=limit_page_length,
 	)
+	for entry in entries:
+		entry["salary_component"] = salary_component.get(entry.component, configured.wage_component)
+		entry["currency"] = CURRENCY
+	return {
+		"entries": entries,
+		"total": frappe.db.count(DocType.PENALTY_ENTRY, filters),
+		"limit_start": limit_start,
+		"limit_page_length": limit_page_length,
+		"currency": CURRENCY,
+	}
+
+
+def _entry_names(entries) -> list[str]:
+	"""The named entries once each, in the order given."""
+	if isinstance(entries, str):
+		try:
+			entries = json.loads(entries)
+		except ValueError:
+			entries = None
+	if not isinstance(entries, list) or not entries or not all(isinstance(e, str) and e for e in entries):
+		frappe.throw(_("entries must be a JSON list of Penalty Entry names"))
+	return list(dict.fromkeys(entries))
 
 
 @frappe.whitelist(methods=["POST"])
-def acknowledge_entries(entries: list[str] | str, payroll_reference: str) -> dict:
+def acknowledge_entries(entries: list | str, payroll_reference: str) -> dict:
 	"""Mark entries Deducted under ``payroll_reference``. Acknowledging again with the same reference
-	changes nothing; a different reference for an entry already deducted is refused."""
+	changes nothing; a different reference for an entry already deducted is refused. The entries are
+	locked while they are checked and marked, so two payroll runs cannot both deduct one entry."""
 	_only_payroll()
-	names = json.loads(entries) if isinstance(entries, str) else list(entries)
-	if not payroll_reference or not payroll_reference.strip():
+	names = _entry_names(entries)
+	if not isinstance(payroll_reference, str) or not payroll_reference.strip():
 		frappe.throw(_("A payroll reference is required"))
+	entry = frappe.qb.DocType(DocType.PENALTY_ENTRY)
 	rows = {
-		r.name: r
-		for r in frappe.get_all(
-			ENTRY, fields=["name", "status", "payroll_reference"], filters={"name": ("in", names)}
-		)
+		row.name: row
+		for row in frappe.qb.from_(entry)
+		.select(entry.name, entry.status, entry.payroll_reference, entry.accountability_period)
+		.where(entry.name.isin(names))
+		.for_update()
+		.run(as_dict=True)
 	}
 	missing = [n for n in names if n not in rows]
 	if missing:
-		frappe.throw(_("Unknown penalty entries: {0}").format(", ".join(missing)))
+		frappe.throw(_("Unknown penalty entries: {0}").format(", ".join(missing)), frappe.DoesNotExistError)
 	to_deduct, already = [], 0
 	for name in names:
 		row = rows[name]
-		if row.status == "Deducted":
+		if row.status == EntryStatus.DEDUCTED:
 			if row.payroll_reference != payroll_reference:
-				frappe.throw(_("{0} was already deducted under {1}").format(name, row.payroll_reference))
+				frappe.throw(
+					_("{0} was already deducted under {1}").format(name, row.payroll_reference),
+					PayrollReferenceConflict,
+				)
 			already += 1
-			continue
-		if row.status == "Cancelled":
+		elif row.status == EntryStatus.CANCELLED:
 			frappe.throw(_("{0} was cancelled and must not be deducted").format(name))
-		to_deduct.append(name)
+		else:
+			to_deduct.append(name)
 	if to_deduct:
-		frappe.db.set_value(
-			ENTRY,
-			{"name": ("in", to_deduct)},
-			{"status": "Deducted", "payroll_reference": payroll_reference, "deducted_on": now_datetime()},
-		)
+		frappe.qb.update(entry).set(entry.status, EntryStatus.DEDUCTED).set(
+			entry.payroll_reference, payroll_reference
+		).set(entry.deducted_on, now_datetime()).where(
+			entry.name.isin(to_deduct) & (entry.status == EntryStatus.PENDING)
+		).run()
+		close_if_paid(rows[name].accountability_period for name in to_deduct)
 	return {"deducted": len(to_deduct), "already_deducted": already}

@@ -178,7 +178,9 @@ class TestMonthlyCycle(AccountabilityTestCase):
 		with self.freeze_time("2026-11-27 08:00:00"):
 			confirm_unappealed("2026-11")
 		hand_off_period("2026-11")
-		pending = [e for e in pending_entries("2026-11-30") if e.responsibility_finding == finding.name]
+		pending = [
+			e for e in pending_entries("2026-11-30")["entries"] if e.responsibility_finding == finding.name
+		]
 		self.assertEqual(len(pending), 1)
 		self.assertEqual((pending[0].employee_number, pending[0].component), ("CY-D1", "Wage Deduction"))
 		self.assertEqual(
@@ -188,5 +190,5 @@ class TestMonthlyCycle(AccountabilityTestCase):
 			acknowledge_entries([pending[0].name], "SAL-2026-11"), {"deducted": 0, "already_deducted": 1}
 		)
 		self.assertRaises(frappe.ValidationError, acknowledge_entries, [pending[0].name], "SAL-2026-12")
-		self.assertNotIn(pending[0].name, [e.name for e in pending_entries("2026-11-30")])
+		self.assertNotIn(pending[0].name, [e.name for e in pending_entries("2026-11-30")["entries"]])
 		self.assertEqual(frappe.db.get_value("Penalty Entry", pending[0].name, "status"), "Deducted")
