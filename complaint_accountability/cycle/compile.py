@@ -7,6 +7,8 @@ findings still missing are created, so a compile can run again until the period 
 import frappe
 import numpy as np
 import pandas as pd
+from frappe import _
+from frappe.utils import add_days, getdate, today
 
 from complaint_accountability.complaint_accountability.doctype.accountability_period import (
 	accountability_period as periods,
@@ -23,9 +25,14 @@ from complaint_accountability.rules.columns import (
 	encode_rates,
 )
 from complaint_accountability.rules.receipts import RECEIPT_KINDS
+from complaint_accountability.vocabulary import PERIOD_CLOSED_FOR_CHANGES, UNDECIDED, DocType
 
 from . import proposed_findings
 from .locks import step_lock
+
+
+class PeriodNotEnded(frappe.ValidationError):
+	pass
 
 
 def compile_period(period_name: str, progress=None) -> dict:
@@ -35,8 +42,10 @@ def compile_period(period_name: str, progress=None) -> dict:
 
 def _compile(period_name: str, progress=None) -> dict:
 	settings = rule_settings()
+	check_ended(period_name)
 	period_doc = periods.ensure_period(period_name)
 	periods.check_open_for_changes(period_doc)
+	carried = carry_undecided_findings(period_doc.name)
 	end_date = period_doc.end_date
 	complaint = frappe.qb.DocType("Complaint")
 	cases = _frame(
@@ -103,7 +112,54 @@ def _compile(period_name: str, progress=None) -> dict:
 		"cases": len(cases),
 		"charges": len(charges),
 		"findings_created": created,
+		"findings_carried": carried,
 	}
+
+
+def check_ended(period_name: str) -> None:
+	"""A period is compiled once it has ended: its receipts are all in, its window closed."""
+	window = periods.window_or_throw(period_name)
+	if getdate(today()) <= window.end_date:
+		frappe.throw(
+			_("Period {0} runs until {1}; compile it from {2}").format(
+				window.name, window.end_date, add_days(window.end_date, 1)
+			),
+			PeriodNotEnded,
+			title=_("Period Not Ended"),
+		)
+
+
+def carry_undecided_findings(period_name: str) -> int:
+	"""Findings still undecided in an earlier period whose notices went out (a violation recorded
+	late, a finding left in review) move to this one, so none is left in a closed period."""
+	finding = frappe.qb.DocType(DocType.FINDING)
+	period = frappe.qb.DocType(DocType.PERIOD)
+	closed = (
+		frappe.qb.from_(period)
+		.select(period.name)
+		.where((period.name < period_name) & period.status.isin(PERIOD_CLOSED_FOR_CHANGES))
+	)
+	names = (
+		frappe.qb.from_(finding)
+		.select(finding.name)
+		.where(
+			(finding.docstatus == 0)
+			& finding.workflow_state.isin(UNDECIDED)
+			& finding.accountability_period.isin(closed)
+		)
+		.run(pluck=True)
+	)
+	if names:
+		frappe.qb.update(finding).set(finding.accountability_period, period_name).where(
+			finding.name.isin(names)
+		).run()
+		frappe.get_doc(DocType.PERIOD, period_name).add_comment(
+			"Info",
+			_("{0} undecided findings of periods whose notices went out were carried here: {1}").format(
+				len(names), ", ".join(names[:50])
+			),
+		)
+	return len(names)
 
 
 CASE_FIELDS = ("name", "transferred", "outcome", "referred")

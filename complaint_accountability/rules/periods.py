@@ -7,7 +7,8 @@ from datetime import date, datetime, time, timedelta
 
 from .settings import AccountabilitySettings
 
-PERIOD_NAME = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+# ASCII digits only: \d would also take full-width ones (２０２６-09).
+PERIOD_NAME = re.compile(r"^([0-9]{4})-(0[1-9]|1[0-2])$")
 
 
 class InvalidPeriodName(ValueError):
@@ -55,6 +56,11 @@ def period(name: str, settings: AccountabilitySettings) -> Period:
 		appeal_deadline=date(year, month, settings.appeal_deadline_day),
 		payroll_date=_day_in_month(year, month, settings.payroll_day),
 	)
+
+
+def next_period_name(name: str) -> str:
+	year, month = _shift_month(*parse_period_name(name), 1)
+	return f"{year:04d}-{month:02d}"
 
 
 def period_name_of(day: date, settings: AccountabilitySettings) -> str:
