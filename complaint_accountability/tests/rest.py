@@ -21,6 +21,13 @@ class TokenClient:
 		self.token = f"token {frappe.db.get_value('User', user, 'api_key')}:{api_secret}"
 		self.client = get_test_client(use_cookies=False)
 
+	def twin(self) -> "TokenClient":
+		"""A second client with the same token, for concurrent requests (new keys would revoke these)."""
+		twin = object.__new__(TokenClient)
+		twin.site, twin.user, twin.token = self.site, self.user, self.token
+		twin.client = get_test_client(use_cookies=False)
+		return twin
+
 	def request(self, method: str, path: str, data: dict | None = None):
 		result = {}
 

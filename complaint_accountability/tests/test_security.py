@@ -1,0 +1,665 @@
+"""The side doors, tried over HTTP as the role that would try each one (issue 9's list), each with a
+control request that is allowed, so no refusal passes because the door was never there.
+
+Every request goes through Frappe's real WSGI app with the role's token on its own connection
+(tests/rest.py): what the requests see is committed in setUpClass and removed in tearDownClass.
+"""
+
+import json
+from threading import Thread
+from urllib.parse import quote
+
+import frappe
+from frappe.model.workflow import apply_workflow
+from frappe.utils import add_days, getdate, today
+
+from complaint_accountability.configuration import rule_settings
+from complaint_accountability.cycle.compile import compile_period
+from complaint_accountability.cycle.confirm import confirm_unappealed
+from complaint_accountability.cycle.hand_off import hand_off_period
+from complaint_accountability.cycle.period_documents import send_assessment_tables
+from complaint_accountability.rules.periods import period_name_of
+from complaint_accountability.tests.rest import TokenClient
+from complaint_accountability.tests.utils import (
+	AccountabilityTestCase,
+	finalize,
+	findings_of,
+	make_complaint,
+	make_institution_tree,
+	make_person,
+	make_user,
+	remove_committed_records,
+)
+
+PERIOD, HANDED = "2024-08", "2024-07"
+BRANCH, A, A_CHILD, B = "安全测试分公司", "安全测试甲支公司", "安全测试甲支公司营业部", "安全测试乙支公司"
+DESK = "sec-desk@example.com"
+COMM = "sec-committee@example.com"
+PAY = "sec-payroll@example.com"
+ICM_A, ICM_B = "sec-icm-a@example.com", "sec-icm-b@example.com"
+STAFF, STAFF_B = "sec-staff@example.com", "sec-staff-b@example.com"
+NEWCOMER, SUCCESSOR = "sec-new@example.com", "sec-next@example.com"
+PHONE, ID_NUMBER = "13812345678", "110101199001011234"
+PHONE_B = "13987654321"
+
+
+def resource(doctype: str, name: str | None = None) -> str:
+	path = f"/api/resource/{quote(doctype)}"
+	return f"{path}/{quote(name, safe='')}" if name else path
+
+
+def evidence_file(user: str, appeal: str, content: bytes) -> str:
+	"""A private evidence file uploaded by ``user`` and attached to their appeal; its URL."""
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		file = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"evidence-{appeal}.pdf",
+				"content": content,
+				"is_private": 1,
+				"attached_to_doctype": "Appeal",
+				"attached_to_name": appeal,
+				"attached_to_field": "evidence",
+			}
+		).insert()
+		frappe.db.set_value("Appeal", appeal, "evidence", file.file_url)
+		return file.file_url
+	finally:
+		frappe.set_user(previous)
+
+
+def filed_appeal(finding: str, user: str, evidence: bytes | None = None) -> str:
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		doc = frappe.get_doc(
+			{
+				"doctype": "Appeal",
+				"responsibility_finding": finding,
+				"reason": "安全测试:有无责证据",
+				"evidence": "/files/placeholder.pdf",
+			}
+		).insert()
+		if evidence:
+			evidence_file(user, doc.name, evidence)
+			doc.reload()
+		apply_workflow(doc, "File")
+		return doc.name
+	finally:
+		frappe.set_user(previous)
+
+
+def remove_records() -> None:
+	for period in (PERIOD, HANDED):
+		for name in frappe.get_all("Period Document", {"accountability_period": period}, pluck="name"):
+			frappe.db.delete("File", {"attached_to_doctype": "Period Document", "attached_to_name": name})
+		appeals = frappe.get_all("Appeal", {"accountability_period": period}, pluck="name")
+		frappe.db.delete(
+			"File", {"attached_to_doctype": "Appeal", "attached_to_name": ("in", appeals or [""])}
+		)
+		remove_committed_records(period, "SEC-", "安全测试")
+	frappe.db.delete("File", {"file_url": ("like", "%evidence-%"), "owner": ("like", "sec-%")})
+	frappe.db.commit()
+
+
+class TestSideDoors(AccountabilityTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		remove_records()  # left by an earlier run that died before its cleanup
+		for user, role in (
+			(DESK, "Complaint Desk Officer"),
+			(COMM, "Accountability Committee"),
+			(PAY, "Payroll Officer"),
+			(ICM_A, "Institution Complaint Manager"),
+			(ICM_B, "Institution Complaint Manager"),
+			(STAFF, "Accountable Staff"),
+			(STAFF_B, "Accountable Staff"),
+			(NEWCOMER, "Accountable Staff"),
+			(SUCCESSOR, "Accountable Staff"),
+		):
+			make_user(user, role)
+		make_institution_tree(BRANCH, A, A_CHILD, B, manager_a=ICM_A, manager_b=ICM_B)
+		make_person("SEC-A1", "安全甲员工", A, user=STAFF)
+		make_person("SEC-A2", "安全甲同事", A)
+		make_person("SEC-A3", "安全甲新人", A)
+		make_person("SEC-B1", "安全乙员工", B, user=STAFF_B)
+		rows = cls.rows = {}
+
+		# 2024-07: confirmed and handed to payroll, for the entries
+		for key, institution, person in (("a", A, "SEC-A1"), ("b", B, "SEC-B1"), ("x", A, "SEC-A2")):
+			case = make_complaint(
+				[("2024-07-05", "网络")], institution=institution, persons=[(person, "Direct")]
+			)
+			rows[f"case7_{key}"] = case.name
+		compile_period(HANDED)
+		for key in ("a", "b", "x"):
+			for finding in findings_of(rows[f"case7_{key}"]):
+				finalize(finding.name)
+		confirm_unappealed(HANDED)
+		hand_off_period(HANDED)
+		for key in ("a", "b", "x"):
+			finding = findings_of(rows[f"case7_{key}"])[0].name
+			rows[f"entry_{key}"] = frappe.db.get_value("Penalty Entry", {"responsibility_finding": finding})
+
+		# 2024-08: findings in their appeal window (the committee extended it), tables made
+		rows["case_a"] = make_complaint(
+			[("2024-08-05", "网络")],
+			institution=A,
+			persons=[("SEC-A1", "Direct"), ("SEC-A2", "Management"), ("SEC-A3", "Direct")],
+			customer_phone=PHONE,
+			customer_id_number=ID_NUMBER,
+		).name
+		rows["case_a_more"] = make_complaint(
+			[("2024-08-06", "网络")], institution=A_CHILD, persons=[("SEC-A1", "Direct")]
+		).name
+		rows["case_b"] = make_complaint(
+			[("2024-08-07", "网络")], institution=B, persons=[("SEC-B1", "Direct")], customer_phone=PHONE_B
+		).name
+		compile_period(PERIOD)
+		for case in ("case_a", "case_a_more", "case_b"):
+			for finding in findings_of(rows[case]):
+				finalize(finding.name)
+				rows[f"finding_{finding.person}_{case}"] = finding.name
+		period = frappe.get_doc("Accountability Period", PERIOD)
+		period.appeal_deadline = add_days(today(), 30)
+		period.save()
+		send_assessment_tables(PERIOD)
+		rows["table_a"], rows["table_b"] = (
+			frappe.db.get_value(
+				"Period Document",
+				{"accountability_period": PERIOD, "institution": i, "kind": "Assessment Table"},
+				"file",
+			)
+			for i in (A, B)
+		)
+		rows["appeal_a"] = filed_appeal(rows["finding_SEC-A1_case_a"], STAFF, b"%PDF-1.4 evidence of A1")
+		rows["appeal_a2"] = filed_appeal(rows["finding_SEC-A2_case_a"], ICM_A)
+		rows["appeal_b"] = filed_appeal(rows["finding_SEC-B1_case_b"], STAFF_B, b"%PDF-1.4 evidence of B1")
+		rows["evidence_b"] = frappe.db.get_value("Appeal", rows["appeal_b"], "evidence")
+		# a case registered later: its finding is a draft the desk may edit
+		rows["case_draft"] = make_complaint(
+			[("2024-08-08", "网络")], institution=A, persons=[("SEC-A2", "Direct")]
+		).name
+		compile_period(PERIOD)
+		rows["draft"] = findings_of(rows["case_draft"])[0].name
+
+		cls.clients = {
+			user: TokenClient(user)
+			for user in (DESK, COMM, PAY, ICM_A, ICM_B, STAFF, STAFF_B, NEWCOMER, SUCCESSOR)
+		}
+		frappe.db.commit()  # the REST requests run on their own connections
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		remove_records()
+		super().tearDownClass()
+
+	def client(self, user: str) -> TokenClient:
+		return self.clients[user]
+
+	def call(self, user: str, method: str, **data):
+		return self.client(user).post(f"/api/method/{method}", data)
+
+	def fresh(self, doctype: str, name: str, field: str):
+		"""A value as committed now (the test connection's snapshot predates the requests)."""
+		frappe.db.rollback()
+		return frappe.db.get_value(doctype, name, field)
+
+	def assertRefused(self, response, *codes):
+		self.assertIn(response.status_code, codes or (403,), response.get_data()[:400])
+
+	def assertAllowed(self, response):
+		self.assertEqual(response.status_code, 200, response.get_data()[:400])
+
+	# ---- reading
+
+	def test_01_print_views_show_only_the_readers_institutions_and_lines(self):
+		for print_format, everyone in (
+			("Penalty Assessment Table", (A, B, "安全甲同事", "安全乙员工")),
+			# a notice leaves appealed findings out: only the finding nobody appealed is on it
+			("Accountability Notice", (A, "安全甲新人")),
+		):
+			path = f"/printview?doctype=Accountability%20Period&name={PERIOD}&format={quote(print_format)}"
+			committee = self.client(COMM).get(path)
+			self.assertAllowed(committee)
+			for text in everyone:
+				self.assertIn(text, committee.text)
+			manager = self.client(ICM_A).get(path).text
+			self.assertIn(A, manager)
+			self.assertNotIn(B, manager)
+			self.assertNotIn("安全乙员工", manager)
+			staff = self.client(STAFF).get(path).text
+			self.assertNotIn("安全甲同事", staff)
+			self.assertNotIn("安全甲新人", staff)
+			self.assertNotIn("安全乙员工", staff)
+		self.assertIn(
+			"安全甲员工",
+			staff
+			if print_format == "Penalty Assessment Table"
+			else self.client(STAFF)
+			.get(
+				f"/printview?doctype=Accountability%20Period&name={PERIOD}&format={quote('Penalty Assessment Table')}"
+			)
+			.text,
+		)
+
+	def test_02_another_institutions_pdf_does_not_download(self):
+		self.assertAllowed(self.client(ICM_B).get(self.rows["table_b"]))
+		self.assertAllowed(self.client(ICM_A).get(self.rows["table_a"]))
+		self.assertRefused(self.client(ICM_A).get(self.rows["table_b"]))
+		self.assertRefused(self.client(STAFF).get(self.rows["table_a"]))
+
+	def test_03_child_tables_read_directly_hold_the_readers_parents_only(self):
+		cases_a = {self.rows["case_a"], self.rows["case_a_more"], self.rows["case_draft"]}
+		for child in ("Complaint Responsible Person", "Complaint Receipt"):
+			params = {"parent": "Complaint", "fields": ["parent"], "limit_page_length": 0}
+			everything = {r["parent"] for r in self.client(DESK).get(resource(child), params).json["data"]}
+			self.assertIn(self.rows["case_b"], everything)
+			response = self.client(ICM_A).get(resource(child), params)
+			self.assertAllowed(response)
+			parents = {r["parent"] for r in response.json["data"]}
+			self.assertTrue(parents and parents <= cases_a | {self.rows[f"case7_{k}"] for k in "ax"}, parents)
+			self.assertRefused(self.client(STAFF).get(resource(child), params))
+		params = {"parent": "Responsibility Finding", "fields": ["parent"], "limit_page_length": 0}
+		own = set(frappe.get_all("Responsibility Finding", {"person": "SEC-A1"}, pluck="name"))
+		charges = self.client(STAFF).get(resource("Finding Charge"), params)
+		self.assertAllowed(charges)
+		self.assertEqual({r["parent"] for r in charges.json["data"]}, own)
+
+	def test_04_counts_answer_only_for_readable_rows(self):
+		like = {"doctype": "Customer Contact", "filters": [["customer_phone", "like", "1381%"]]}
+		desk = self.call(DESK, "frappe.client.get_count", **like)
+		self.assertAllowed(desk)
+		self.assertEqual(desk.json["message"], 1)
+		self.assertRefused(self.call(ICM_A, "frappe.client.get_count", **like))
+		self.assertRefused(self.call(STAFF, "frappe.client.get_count", doctype="Complaint"))
+		period = {"doctype": "Responsibility Finding", "filters": {"accountability_period": PERIOD}}
+		everything = self.call(COMM, "frappe.client.get_count", **period).json["message"]
+		mine = self.call(ICM_A, "frappe.client.get_count", **period).json["message"]
+		listed = self.client(ICM_A).list("Responsibility Finding", accountability_period=PERIOD)
+		self.assertEqual(mine, len(listed))
+		self.assertLess(mine, everything)
+		other = {"doctype": "Complaint", "filters": {"name": self.rows["case_b"]}}
+		self.assertEqual(self.call(ICM_A, "frappe.desk.reportview.get_count", **other).json["message"], 0)
+
+	def test_05_write_responses_carry_no_raw_customer_data(self):
+		case = self.rows["case_a"]
+		raw = self.client(DESK).get(resource("Customer Contact", case))
+		self.assertAllowed(raw)
+		self.assertEqual(raw.json["data"]["customer_phone"], PHONE)
+		self.assertRefused(self.client(ICM_A).get(resource("Customer Contact", case)))
+		for response in (
+			self.client(ICM_A).put(resource("Complaint", case), {}),
+			self.call(
+				ICM_A,
+				"frappe.client.set_value",
+				doctype="Complaint",
+				name=case,
+				fieldname="summary",
+				value="回访",
+			),
+			self.client(ICM_A).get(resource("Complaint", case)),
+		):
+			self.assertAllowed(response)
+			self.assertNotIn(PHONE, response.text)
+			self.assertNotIn(ID_NUMBER, response.text)
+			self.assertIn("138****5678", response.text)
+
+	def test_06_version_history_keeps_no_raw_customer_data(self):
+		case = self.rows["case_a"]
+		saved = self.call(
+			DESK,
+			"complaint_accountability.complaint_accountability.doctype.customer_contact.customer_contact.save_contact",
+			complaint=case,
+			customer_phone="13700001111",
+			customer_id_number=ID_NUMBER,
+		)
+		self.assertAllowed(saved)
+		self.assertEqual(saved.json["message"]["customer_phone_masked"], "137****1111")
+		self.assertEqual(self.fresh("Customer Contact", case, "customer_phone"), "13700001111")
+		docinfo = self.client(ICM_A).get(
+			"/api/method/frappe.desk.form.load.getdoc", {"doctype": "Complaint", "name": case}
+		)
+		self.assertAllowed(docinfo)
+		for raw in (PHONE, "13700001111", ID_NUMBER):
+			self.assertNotIn(raw, docinfo.text)
+		self.assertEqual(frappe.db.count("Version", {"ref_doctype": "Customer Contact"}), 0)
+		self.assertFalse(
+			frappe.db.exists("Version", {"ref_doctype": "Complaint", "data": ("like", "%1370000%")})
+		)
+
+	def test_07_filters_and_sorts_on_raw_customer_data_answer_nothing(self):
+		for params in (
+			{"filters": [["customer_phone", "like", "138%"]]},
+			{"fields": ["name"], "order_by": "customer_phone asc"},
+		):
+			# the columns are gone: the request fails (Frappe answers an unknown sort column with a 500)
+			response = self.client(ICM_A).get(resource("Complaint"), params)
+			self.assertNotEqual(response.status_code, 200, response.text[:300])
+			self.assertNotIn(PHONE, response.text)
+		contact = {"filters": [["customer_phone", "like", "138%"]]}
+		self.assertRefused(self.client(ICM_A).get(resource("Customer Contact"), contact))
+		self.assertAllowed(self.client(DESK).get(resource("Customer Contact"), contact))
+
+	def test_08_appeal_evidence_is_its_appeals_own(self):
+		evidence = self.rows["evidence_b"]
+		self.assertTrue(evidence.startswith("/private/files/"), evidence)
+		self.assertAllowed(self.client(STAFF_B).get(evidence))
+		params = {"fields": ["file_url", "attached_to_name"], "limit_page_length": 0}
+		for user in (STAFF, ICM_A):
+			listed = self.client(user).get(resource("File"), params)
+			self.assertAllowed(listed)
+			self.assertNotIn(evidence, {r["file_url"] for r in listed.json["data"]}, user)
+			self.assertNotIn(self.rows["appeal_b"], {r["attached_to_name"] for r in listed.json["data"]})
+			self.assertRefused(self.client(user).get(evidence))
+		borrowed = self.client(STAFF).post(resource("File"), {"file_url": evidence, "is_private": 1})
+		self.assertRefused(borrowed)
+		self.assertRefused(self.client(STAFF).get(evidence))
+		own = frappe.db.get_value("Appeal", self.rows["appeal_a"], "evidence")
+		self.assertAllowed(self.client(STAFF).get(own))
+
+	# ---- writing
+
+	def test_09_a_manager_cannot_move_a_complaint_in_or_out_of_their_subtree(self):
+		case_a, case_b = self.rows["case_a"], self.rows["case_b"]
+		self.assertRefused(self.client(ICM_A).put(resource("Complaint", case_b), {"handling_institution": A}))
+		self.assertRefused(self.client(ICM_A).put(resource("Complaint", case_a), {"handling_institution": B}))
+		self.assertEqual(self.fresh("Complaint", case_b, "handling_institution"), B)
+		self.assertEqual(self.fresh("Complaint", case_a, "handling_institution"), A)
+		self.assertAllowed(
+			self.client(ICM_A).put(resource("Complaint", case_a), {"handling_institution": A_CHILD})
+		)
+		self.assertAllowed(self.client(ICM_A).put(resource("Complaint", case_a), {"handling_institution": A}))
+
+	def test_10_an_appellant_cannot_decide_or_strand_their_appeal(self):
+		appeal, finding = self.rows["appeal_a"], self.rows["finding_SEC-A1_case_a"]
+		forged = {
+			"decision": "Revoked",
+			"open_for_finding": None,
+			"decided_by": STAFF,
+			"decision_note": "自己决定",
+		}
+		self.assertRefused(self.client(STAFF).put(resource("Appeal", appeal), forged))
+		for field, value in forged.items():
+			self.assertRefused(
+				self.call(
+					STAFF,
+					"frappe.client.set_value",
+					doctype="Appeal",
+					name=appeal,
+					fieldname=field,
+					value=value,
+				)
+			)
+		revoke = self.call(
+			STAFF,
+			"frappe.model.workflow.apply_workflow",
+			doc={"doctype": "Appeal", "name": appeal},
+			action="Revoke",
+		)
+		self.assertRefused(revoke, 403, 417)
+		frappe.db.rollback()
+		stored = frappe.db.get_value(
+			"Appeal", appeal, ["decision", "open_for_finding", "decided_by"], as_dict=True
+		)
+		self.assertEqual(
+			(stored.decision, stored.open_for_finding, stored.decided_by), ("Pending", finding, None)
+		)
+		self.assertEqual(frappe.db.get_value("Responsibility Finding", finding, "workflow_state"), "Appealed")
+		# control: the leading group decides another appeal
+		upheld = self.call(
+			COMM,
+			"frappe.model.workflow.apply_workflow",
+			doc={"doctype": "Appeal", "name": self.rows["appeal_a2"]},
+			action="Uphold",
+		)
+		self.assertAllowed(upheld)
+		frappe.db.rollback()
+		decided = frappe.db.get_value(
+			"Appeal", self.rows["appeal_a2"], ["decision", "decided_by"], as_dict=True
+		)
+		self.assertEqual((decided.decision, decided.decided_by), ("Upheld", COMM))
+		self.assertEqual(
+			frappe.db.get_value(
+				"Responsibility Finding", self.rows["finding_SEC-A2_case_a"], "workflow_state"
+			),
+			"Confirmed",
+		)
+
+	def test_11_payroll_cannot_rewrite_an_entry(self):
+		entry = self.rows["entry_a"]
+		forged = {"amount": 1, "status": "Deducted", "payroll_reference": "FORGED"}
+		self.assertRefused(self.client(PAY).put(resource("Penalty Entry", entry), forged))
+		for field, value in forged.items():
+			self.assertRefused(
+				self.call(
+					PAY,
+					"frappe.client.set_value",
+					doctype="Penalty Entry",
+					name=entry,
+					fieldname=field,
+					value=value,
+				)
+			)
+		self.assertEqual(self.fresh("Penalty Entry", entry, "status"), "Pending")
+		acknowledged = self.call(
+			PAY,
+			"complaint_accountability.payroll.api.acknowledge_entries",
+			entries=[entry],
+			payroll_reference="SAL-1",
+		)
+		self.assertAllowed(acknowledged)
+		self.assertEqual(acknowledged.json["message"], {"deducted": 1, "already_deducted": 0})
+		self.assertEqual(self.fresh("Penalty Entry", entry, "payroll_reference"), "SAL-1")
+		self.assertEqual(frappe.db.get_value("Penalty Entry", entry, "amount"), 100)
+
+	def test_12_an_entry_is_deducted_once_whatever_the_race(self):
+		entry = self.rows["entry_b"]
+		clients = (self.client(PAY), self.client(PAY).twin())
+		responses = {}
+
+		def acknowledge(index: int, reference: str) -> None:
+			responses[reference] = clients[index].post(
+				"/api/method/complaint_accountability.payroll.api.acknowledge_entries",
+				{"entries": [entry], "payroll_reference": reference},
+			)
+
+		threads = [Thread(target=acknowledge, args=(i, ref)) for i, ref in enumerate(("SAL-R1", "SAL-R2"))]
+		for thread in threads:
+			thread.start()
+		for thread in threads:
+			thread.join()
+		codes = sorted(r.status_code for r in responses.values())
+		self.assertEqual(codes, [200, 417], {k: r.text[:200] for k, r in responses.items()})
+		winner = next(ref for ref, r in responses.items() if r.status_code == 200)
+		self.assertEqual(responses[winner].json["message"]["deducted"], 1)
+		self.assertEqual(self.fresh("Penalty Entry", entry, "payroll_reference"), winner)
+		thrice = self.call(
+			PAY,
+			"complaint_accountability.payroll.api.acknowledge_entries",
+			entries=[self.rows["entry_x"]] * 3,
+			payroll_reference="SAL-3",
+		)
+		self.assertEqual(thrice.json["message"], {"deducted": 1, "already_deducted": 0})
+
+	def test_13_charges_come_from_the_rate_table_not_the_request(self):
+		draft = frappe.get_doc("Responsibility Finding", self.rows["draft"])
+		self.assertEqual([c.amount for c in draft.charges], [100])
+		body = {"charges": [{**draft.charges[0].as_dict(), "amount": 5}], "amount": 5}
+		self.client(DESK).put(
+			resource("Responsibility Finding", draft.name), json.loads(frappe.as_json(body))
+		)
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.get_value("Finding Charge", {"parent": draft.name}, "amount"), 100)
+		self.assertEqual(frappe.db.get_value("Responsibility Finding", draft.name, "amount"), 100)
+		made_up = {
+			"complaint": self.rows["case_draft"],
+			"person": "SEC-A1",
+			"liability": "Direct",
+			"amount": 777,
+			"charges": [
+				{"receipt": "made-up", "channel": "网络", "received_on": "2024-08-08", "amount": 777}
+			],
+		}
+		self.assertRefused(self.client(DESK).post(resource("Responsibility Finding"), made_up), 417)
+		self.assertFalse(frappe.db.exists("Finding Charge", {"amount": 777}))
+		violation = {
+			"complaint": self.rows["case_draft"],
+			"person": "SEC-A2",
+			"liability": "Handling Violation",
+			"violation_type": "服务态度问题",
+			"accountability_period": HANDED,  # a closed period: the server picks the period itself
+		}
+		self.assertRefused(
+			self.client(DESK).post(resource("Responsibility Finding"), {**violation, "amount": 250}), 417
+		)
+		recorded = self.client(DESK).post(resource("Responsibility Finding"), {**violation, "amount": 80})
+		self.assertAllowed(recorded)
+		self.assertEqual(
+			(recorded.json["data"]["amount"], recorded.json["data"]["accountability_period"]), (80, PERIOD)
+		)
+
+	def test_14_an_appeal_is_its_appellants_whatever_the_request_says(self):
+		response = self.client(STAFF).post(
+			resource("Appeal"),
+			{
+				"responsibility_finding": self.rows["finding_SEC-A1_case_a_more"],
+				"reason": "安全测试",
+				"evidence": "/files/placeholder.pdf",
+				"appellant": STAFF_B,
+				"decision": "Upheld",
+			},
+		)
+		self.assertAllowed(response)
+		data = response.json["data"]
+		self.assertEqual((data["appellant"], data["decision"]), (STAFF, "Pending"))
+		self.assertRefused(self.client(STAFF_B).get(resource("Appeal", data["name"])))
+		self.assertAllowed(self.client(STAFF).get(resource("Appeal", data["name"])))
+
+	def test_15_only_an_ended_period_named_in_ascii_digits_compiles(self):
+		method = "complaint_accountability.api.compile_period"
+		current = period_name_of(getdate(today()), rule_settings())  # runs until at least today
+		for period in ("2099-01", current, "２０２６-09", ["2024-08"], "2024-8"):
+			response = self.call(COMM, method, period=period)
+			self.assertRefused(response, 417)
+			self.assertIn("exc_type", response.json)
+		self.assertAllowed(self.call(COMM, method, period=PERIOD))
+
+	# ---- identity
+
+	def test_16_a_login_linked_after_compile_sees_and_appeals_at_once_and_relinking_moves_it(self):
+		finding = self.rows["finding_SEC-A3_case_a"]
+		self.assertEqual(self.client(NEWCOMER).list("Responsibility Finding"), [])
+		linked = self.client(DESK).put(resource("Accountable Person", "SEC-A3"), {"user": NEWCOMER})
+		self.assertAllowed(linked)
+		self.assertEqual(self.client(NEWCOMER).list("Responsibility Finding"), [finding])
+		draft = self.client(NEWCOMER).post(
+			resource("Appeal"),
+			{
+				"responsibility_finding": finding,
+				"reason": "入职前的案件",
+				"evidence": "/files/placeholder.pdf",
+			},
+		)
+		self.assertAllowed(draft)
+		appeal = draft.json["data"]["name"]
+		filed = self.call(
+			NEWCOMER,
+			"frappe.model.workflow.apply_workflow",
+			doc={"doctype": "Appeal", "name": appeal},
+			action="File",
+		)
+		self.assertAllowed(filed)
+		self.assertAllowed(
+			self.client(DESK).put(resource("Accountable Person", "SEC-A3"), {"user": SUCCESSOR})
+		)
+		self.assertEqual(self.client(NEWCOMER).list("Responsibility Finding"), [])
+		self.assertRefused(self.client(NEWCOMER).get(resource("Appeal", appeal)))
+		self.assertEqual(self.client(SUCCESSOR).list("Responsibility Finding"), [finding])
+		self.assertAllowed(self.client(SUCCESSOR).get(resource("Appeal", appeal)))
+
+	# ---- malformed requests get a clear 4xx
+
+	def test_17_malformed_parameters_answer_4xx_with_a_message(self):
+		report = "frappe.desk.query_report.run"
+		for filters in ({"period": ["2024-08"]}, {"period": PERIOD, "institution": "没有这个机构"}):
+			for name in ("Penalty Assessment", "Cases by Status"):
+				response = self.call(COMM, report, report_name=name, filters=filters)
+				self.assertRefused(response, 417)
+		for user, method, data in (
+			(
+				PAY,
+				"complaint_accountability.payroll.api.acknowledge_entries",
+				{"entries": "abc", "payroll_reference": "X"},
+			),
+			(
+				PAY,
+				"complaint_accountability.payroll.api.acknowledge_entries",
+				{"entries": [], "payroll_reference": "X"},
+			),
+			(PAY, "complaint_accountability.payroll.api.pending_entries", {"payroll_date": "not-a-date"}),
+			(
+				PAY,
+				"complaint_accountability.payroll.api.pending_entries",
+				{"payroll_date": "2024-07-31", "period": "x"},
+			),
+		):
+			response = self.call(user, method, **data)
+			self.assertRefused(response, 417)
+			self.assertTrue(response.json.get("_server_messages"), response.text[:300])
+
+	# ---- a tester's sweep: every list path of every ruled doctype, for each restricted user
+
+	def test_18_every_list_path_holds_the_users_rows_only(self):
+		frappe.db.rollback()  # see what earlier requests committed
+		scope = {
+			ICM_A: lambda row: (
+				row.get("institution") in (A, A_CHILD)
+				or row.get("person_institution") in (A, A_CHILD)
+				or row.get("handling_institution") in (A, A_CHILD)
+			),
+			STAFF: lambda row: row.get("person") == "SEC-A1" or row.get("name") == "SEC-A1",
+		}
+		fields = {
+			"Complaint": ["name", "handling_institution"],
+			"Responsibility Finding": ["name", "institution", "person_institution", "person"],
+			"Appeal": ["name", "institution", "person_institution", "person"],
+			"Penalty Entry": ["name", "institution", "person"],
+			"Period Document": ["name", "institution"],
+		}
+		for user, in_scope in scope.items():
+			for doctype, wanted in fields.items():
+				for path, data in (
+					(resource(doctype), {"fields": wanted, "limit_page_length": 0}),
+					(
+						"/api/method/frappe.desk.reportview.get",
+						{
+							"doctype": doctype,
+							"fields": [f"`tab{doctype}`.`{f}`" for f in wanted],
+							"page_length": 500,
+						},
+					),
+				):
+					response = self.client(user).get(path, data)
+					if response.status_code == 403:
+						continue
+					self.assertAllowed(response)
+					body = response.json.get("data") or response.json.get("message") or []
+					rows = (
+						body
+						if isinstance(body, list)
+						else [dict(zip(body["keys"], v, strict=True)) for v in body["values"]]
+					)
+					outside = [row for row in rows if not in_scope(row)]
+					self.assertEqual(outside, [], (user, doctype, path))
+				search = self.call(
+					user, "frappe.desk.search.search_link", doctype=doctype, txt="", page_length=100
+				)
+				if search.status_code == 200:
+					names = {r["value"] for r in search.json["message"]}
+					readable = set(frappe.get_list(doctype, pluck="name", user=user, limit_page_length=0))
+					self.assertLessEqual(names, readable, (user, doctype, search.json["message"]))
