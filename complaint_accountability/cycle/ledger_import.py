@@ -6,6 +6,10 @@ ledger creates anything. Institutions, persons and complaints are created where 
 the site lacks are added, and receipts the ledger marks as charged (扣款期间) become findings
 already handed off for that period, so the compile never charges them again and payroll never
 sees them twice.
+
+The import is the leading group's (api.import_ledger admits no one else), and what it creates —
+institutions, persons, business lines, complaints — it creates on their behalf, though their role
+may not create institutions or persons by hand.
 """
 
 from collections import Counter
@@ -88,7 +92,7 @@ class LedgerLoader:
 					"parent_institution": root,
 					"institution_type": "Department" if name == DESK_INSTITUTION else "Sub-branch",
 				}
-			).insert()
+			).insert(ignore_permissions=True)
 			self.counts["institutions_created"] += 1
 
 	def ensure_persons(self, root: str | None) -> None:
@@ -119,7 +123,7 @@ class LedgerLoader:
 					"institution": institution,
 					"is_complaint_desk": int(number in officers),
 				}
-			).insert()
+			).insert(ignore_permissions=True)
 			self.counts["persons_created"] += 1
 
 	def ensure_complaints(self) -> dict[int, str]:
@@ -151,7 +155,7 @@ class LedgerLoader:
 				)
 			if existing and not added:
 				continue
-			doc.save() if existing else doc.insert()
+			doc.save(ignore_permissions=True) if existing else doc.insert(ignore_permissions=True)
 			self.complaint_of[case] = doc.name
 			self.counts["complaints_created"] += 0 if existing else 1
 			self.counts["receipts_added"] += len(added)
@@ -164,7 +168,7 @@ class LedgerLoader:
 		if facts["business_line"] and not frappe.db.exists("Business Line", facts["business_line"]):
 			frappe.get_doc(
 				{"doctype": "Business Line", "business_line_name": facts["business_line"]}
-			).insert()
+			).insert(ignore_permissions=True)
 		return frappe.get_doc(
 			{
 				"doctype": "Complaint",

@@ -4,7 +4,7 @@ hooks.py's override_whitelisted_methods with versions that apply them."""
 import frappe
 from frappe import _
 from frappe.desk.form import linked_with
-from frappe.utils.data import get_safe_filters
+from frappe.utils import get_safe_filters
 
 
 @frappe.whitelist()

@@ -11,7 +11,11 @@ frappe.ui.form.on("Accountability Period", {
 		render_summary(frm);
 		if (frm.is_new() || !frappe.user.has_role("Accountability Committee")) return;
 		for (const [label, method] of CYCLE_METHODS) {
-			frm.add_custom_button(__(label), () => run_cycle_step(frm, label, method), __("Cycle"));
+			frm.add_custom_button(
+				__(label),
+				() => run_cycle_step(frm, label, method),
+				__("Cycle")
+			);
 		}
 	},
 });
@@ -24,10 +28,19 @@ function run_cycle_step(frm, label, method) {
 		freeze_message: __(label) + "…",
 		callback: (r) => {
 			const result = r.message || {};
-			frappe.show_alert({
-				message: result.queued ? __("Started in the background") : __("Done"),
-				indicator: "green",
-			});
+			if (result.message) {
+				// what was made and sent, and what was not (no email account, no recipient)
+				frappe.msgprint({
+					title: __(label),
+					message: result.message,
+					indicator: result.not_sent || result.no_recipient ? "orange" : "green",
+				});
+			} else {
+				frappe.show_alert({
+					message: result.queued ? __("Started in the background") : __("Done"),
+					indicator: "green",
+				});
+			}
 			frm.reload_doc();
 		},
 	});
@@ -44,7 +57,9 @@ function render_summary(frm) {
 		)
 		.join("");
 	const blockers = summary.blockers.length
-		? `<div class="alert alert-warning">${summary.blockers.map(frappe.utils.escape_html).join("<br>")}</div>`
+		? `<div class="alert alert-warning">${summary.blockers
+				.map(frappe.utils.escape_html)
+				.join("<br>")}</div>`
 		: `<div class="alert alert-success">${__("Nothing blocks the next step")}</div>`;
 	frm.get_field("summary_html").$wrapper.html(`
 		${blockers}
@@ -53,5 +68,28 @@ function render_summary(frm) {
 			<th class="text-right">${__("Amount")}</th></tr></thead>
 			<tbody>${rows}</tbody>
 		</table>
-		<p>${__("Open appeals")}: ${summary.open_appeals} · ${__("Penalty entries")}: ${summary.penalty_entries}</p>`);
+		<p>${__("Open appeals")}: ${summary.open_appeals} · ${__("Penalty entries")}: ${
+		summary.penalty_entries
+	}</p>
+		${render_documents(frm, summary.documents || [])}`);
+}
+
+function render_documents(frm, documents) {
+	if (!documents.length) return "";
+	const rows = documents
+		.map(
+			(d) =>
+				`<tr><td>${__(d.kind)}</td><td>${__(
+					d.delivery_status
+				)}</td><td class="text-right">${d.count}</td></tr>`
+		)
+		.join("");
+	const link = `/app/period-document?accountability_period=${encodeURIComponent(frm.doc.name)}`;
+	return `
+		<table class="table table-bordered table-sm">
+			<thead><tr><th>${__("Period Document")}</th><th>${__("Delivery Status")}</th>
+			<th class="text-right">${__("Count")}</th></tr></thead>
+			<tbody>${rows}</tbody>
+		</table>
+		<p><a href="${link}">${__("Open the period's documents")}</a></p>`;
 }

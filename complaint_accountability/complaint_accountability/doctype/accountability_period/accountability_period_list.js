@@ -1,4 +1,10 @@
-const PERIOD_COLOURS = { Open: "orange", Compiled: "blue", Notified: "purple", "Handed Off": "cyan", Closed: "green" };
+const PERIOD_COLOURS = {
+	Open: "orange",
+	Compiled: "blue",
+	Notified: "purple",
+	"Handed Off": "cyan",
+	Closed: "green",
+};
 
 frappe.listview_settings["Accountability Period"] = {
 	add_fields: ["status"],

@@ -4,15 +4,21 @@ frappe.ui.form.on("Complaint", {
 		if (!frm.is_new() && frappe.model.can_write("Customer Contact")) {
 			frm.add_custom_button(__("Customer Contact"), () => edit_customer_contact(frm));
 		}
-		if (!frm.is_new() && frm.doc.is_overdue && frappe.user.has_role(["Complaint Manager", "Accountability Committee"])) {
-			frm.add_custom_button(__("Record Late Feedback Violation"), () => record_late_feedback(frm));
+		if (
+			!frm.is_new() &&
+			frm.doc.is_overdue &&
+			frappe.user.has_role(["Complaint Manager", "Accountability Committee"])
+		) {
+			frm.add_custom_button(__("Record Late Feedback Violation"), () =>
+				record_late_feedback(frm)
+			);
 		}
 	},
 });
 
 function show_time_limit(frm) {
 	if (!frm.doc.handling_due_on) return;
-	const due = frappe.datetime.str_to_user(frm.doc.handling_due_on);
+	const due = frappe.datetime.str_to_user(frm.doc.handling_due_on, false, true);
 	if (frm.doc.is_overdue) {
 		frm.dashboard.set_headline_alert(__("Past its handling time limit ({0})", [due]), "red");
 	} else if (!frm.doc.decided_on) {
@@ -21,13 +27,15 @@ function show_time_limit(frm) {
 }
 
 function record_late_feedback(frm) {
-	frappe.db.get_value("Handling Violation Type", { is_late_feedback: 1 }, "name").then(({ message }) => {
-		frappe.new_doc("Responsibility Finding", {
-			complaint: frm.doc.name,
-			liability: "Handling Violation",
-			violation_type: message && message.name,
+	frappe.db
+		.get_value("Handling Violation Type", { is_late_feedback: 1 }, "name")
+		.then(({ message }) => {
+			frappe.new_doc("Responsibility Finding", {
+				complaint: frm.doc.name,
+				liability: "Handling Violation",
+				violation_type: message && message.name,
+			});
 		});
-	});
 }
 
 // The raw phone and ID number live in Customer Contact, which only the desk roles read; the

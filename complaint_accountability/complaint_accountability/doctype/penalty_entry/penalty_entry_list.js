@@ -1,4 +1,9 @@
-const ENTRY_COLOURS = { Pending: "orange", "Handed Off": "blue", Deducted: "green", Cancelled: "gray" };
+const ENTRY_COLOURS = {
+	Pending: "orange",
+	"Handed Off": "blue",
+	Deducted: "green",
+	Cancelled: "gray",
+};
 
 frappe.listview_settings["Penalty Entry"] = {
 	add_fields: ["status"],

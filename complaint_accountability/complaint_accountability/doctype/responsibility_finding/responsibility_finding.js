@@ -17,9 +17,10 @@ function show_appeal_deadline(frm) {
 		.then(({ message }) => {
 			if (!message || !message.appeal_deadline) return;
 			frm.dashboard.set_headline_alert(
-				__("You may appeal until the end of {0}, with evidence that you are not responsible", [
-					frappe.datetime.str_to_user(message.appeal_deadline),
-				]),
+				__(
+					"You may appeal until the end of {0}, with evidence that you are not responsible",
+					[frappe.datetime.str_to_user(message.appeal_deadline, false, true)]
+				),
 				"blue"
 			);
 		});

@@ -47,7 +47,13 @@ frappe.query_reports["Penalty Assessment"] = {
 	onload(report) {
 		if (report.get_filter_value("period")) return;
 		frappe.db
-			.get_list("Accountability Period", { fields: ["name"], order_by: "name desc", limit: 1 })
-			.then((periods) => periods.length && report.set_filter_value("period", periods[0].name));
+			.get_list("Accountability Period", {
+				fields: ["name"],
+				order_by: "name desc",
+				limit: 1,
+			})
+			.then(
+				(periods) => periods.length && report.set_filter_value("period", periods[0].name)
+			);
 	},
 };
