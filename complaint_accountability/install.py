@@ -4,7 +4,9 @@ import frappe
 
 from complaint_accountability.rules.defaults import load
 
-SEEDED = ("complaint_channel", "penalty_rate", "handling_violation_type")
+# Notifications too (in-desk, System Notification): administrators edit their wording, or send them
+# by email once an email account exists, and a migrate keeps what they changed.
+SEEDED = ("complaint_channel", "penalty_rate", "handling_violation_type", "notification")
 
 
 def after_install():

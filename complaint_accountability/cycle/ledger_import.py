@@ -166,9 +166,9 @@ class LedgerLoader:
 		facts = self.ledger.cases.loc[case]
 		persons = self.ledger.persons[self.ledger.persons["case"] == case]
 		if facts["business_line"] and not frappe.db.exists("Business Line", facts["business_line"]):
-			frappe.get_doc(
-				{"doctype": "Business Line", "business_line_name": facts["business_line"]}
-			).insert(ignore_permissions=True)
+			frappe.get_doc({"doctype": "Business Line", "business_line_name": facts["business_line"]}).insert(
+				ignore_permissions=True
+			)
 		return frappe.get_doc(
 			{
 				"doctype": "Complaint",

@@ -8,16 +8,18 @@ import pandas as pd
 from frappe import _
 
 from complaint_accountability.rules.payroll import component_for
+from complaint_accountability.vocabulary import DocType, FindingState
 
 from . import bulk
 
-FINDING = "Responsibility Finding"
+FINDING = DocType.FINDING
 FINDING_SERIES = "RF-.YYYY.-.#####"
 FINDING_FIELDS = (
 	"name",
 	"naming_series",
 	"complaint",
 	"accountability_period",
+	"appeal_deadline",
 	"institution",
 	"person",
 	"full_name",
@@ -87,7 +89,7 @@ def create_proposed(
 	names = bulk.reserve_names(FINDING_SERIES, len(keys))
 	institution = dict(
 		frappe.get_all(
-			"Complaint",
+			DocType.COMPLAINT,
 			filters={"name": ("in", list({k[0] for k in keys}))},
 			fields=["name", "handling_institution"],
 			as_list=True,
@@ -96,12 +98,13 @@ def create_proposed(
 	people = {
 		p.name: p
 		for p in frappe.get_all(
-			"Accountable Person",
+			DocType.ACCOUNTABLE_PERSON,
 			filters={"name": ("in", list({k[1] for k in keys}))},
 			fields=["name", "full_name", "employee_number", "institution", "user"],
 		)
 	}
 	cents = groups["cents"].sum()
+	deadline = frappe.db.get_value(DocType.PERIOD, period, "appeal_deadline")
 	finding_rows = []
 	for name, (complaint, person, liability) in zip(names, keys, strict=True):
 		who = people[person]
@@ -111,6 +114,7 @@ def create_proposed(
 				FINDING_SERIES,
 				complaint,
 				period,
+				deadline,
 				institution.get(complaint),
 				person,
 				who.full_name,
@@ -120,7 +124,7 @@ def create_proposed(
 				liability,
 				Decimal(int(cents[(complaint, person, liability)])) / 100,
 				component_for(liability),
-				int(state == "Draft"),
+				int(state == FindingState.DRAFT),
 				state,
 			)
 		)
@@ -143,7 +147,7 @@ def create_proposed(
 		)
 		for idx, r in _numbered(charges)
 	]
-	bulk.insert_rows("Finding Charge", CHARGE_FIELDS, charge_rows, docstatus)
+	bulk.insert_rows(DocType.FINDING_CHARGE, CHARGE_FIELDS, charge_rows, docstatus)
 	if progress:
 		progress(len(keys), len(keys))
 	return len(keys)

@@ -31,6 +31,14 @@ class AccountabilityPeriod(Document):
 		if not self.is_new() and self.has_value_changed("appeal_deadline"):
 			from complaint_accountability.cycle.period_documents import remake_assessment_tables
 
+			# the findings show their deadline (and their notification quotes it)
+			frappe.db.set_value(
+				DocType.FINDING,
+				{"accountability_period": self.name},
+				"appeal_deadline",
+				self.appeal_deadline,
+				update_modified=False,
+			)
 			remake_assessment_tables(self.name)
 
 	def onload(self):
