@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pytest
 from playwright.sync_api import sync_playwright
 
-from desk import Api, ApiError, Journey, app_english, in_period, period_of, shift
+from desk import ARTIFACTS, Api, ApiError, Journey, app_english, in_period, period_of, shift
 
 BASE_URL = os.environ.get("CA_E2E_BASE_URL", "http://ca-e2e.localhost:8017")
 ADMIN_PASSWORD = os.environ.get("CA_E2E_ADMIN_PASSWORD", "admin")
@@ -85,6 +85,16 @@ class Baseline:
 
 
 # ---------------------------------------------------------------- session fixtures
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fresh_artifacts():
+	"""Problem screenshots and journey records of this run only."""
+	if ARTIFACTS.is_dir():
+		for path in ARTIFACTS.iterdir():
+			if path.suffix in (".png", ".json"):
+				path.unlink()
+	ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(scope="session")

@@ -376,19 +376,20 @@ class Journey:
 		return True
 
 	def close_dialogs(self) -> None:
-		for _ in range(3):
+		for _ in range(4):
 			modal = self.page.locator(".modal.show")
 			if not modal.count():
 				return
 			close = modal.last.locator(".btn-modal-close, button.close, [data-dismiss='modal']")
-			if close.count() and close.first.is_visible():
-				close.first.click()
-			else:
+			try:
+				close.first.click(timeout=3_000)
+			except (PlaywrightTimeout, PlaywrightError):
 				self.page.keyboard.press("Escape")
 			try:
-				modal.last.wait_for(state="hidden", timeout=3000)
-			except PlaywrightTimeout:
-				self.page.keyboard.press("Escape")
+				self.page.locator(".modal.show").last.wait_for(state="detached", timeout=2_000)
+			except (PlaywrightTimeout, PlaywrightError):
+				pass
+			self.settle()
 
 	def chinese(self, where: str) -> None:
 		"""No text the app owns is on screen in English."""
@@ -491,10 +492,14 @@ class Journey:
 		return self.page.locator(f'.page-container:visible .frappe-control[data-fieldname="{fieldname}"]').first
 
 	def field_text(self, fieldname: str) -> str:
+		"""What the field shows as its value (its label and help text left out)."""
 		control = self.field(fieldname)
 		if not control.count():
 			return ""
-		return _squash(control.inner_text())
+		value = control.locator(".control-value, .like-disabled-input, .control-input-wrapper, .frappe-control-html, .form-control")
+		if not value.count():
+			return _squash(control.inner_text())
+		return _squash(" ".join(t for t in value.all_inner_texts() if t.strip()))
 
 	def doc_value(self, fieldname: str):
 		return self.page.evaluate("f => cur_frm && cur_frm.doc[f]", fieldname)
@@ -512,6 +517,7 @@ class Journey:
 			self.problem(f"the {fieldname} field offers no «{value}» to pick")
 			box.press("Tab")
 		self.settle()
+		self.no_error(f"picking «{value}» in {fieldname}")
 
 	def set_select(self, fieldname: str, label: str) -> bool:
 		select = self.field(fieldname).locator("select")

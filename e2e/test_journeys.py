@@ -212,8 +212,7 @@ def test_committee_compiles_approves_decides_issues_and_imports(journey_for, bas
 	if j.open_from_list(baseline.compile) or (j.goto(f"/app/accountability-period/{baseline.compile}") or j.wait_form(baseline.compile)):
 		j.custom_button("整理考核期", group="月度流程")
 		j.wait_form(baseline.compile)
-		status = j.field_text("status")
-		j.check("已整理" in status, f"after compiling, the period's status reads «{status}», not 已整理")
+		j.check(j.doc_value("status") == "Compiled", f"after compiling, the period's status reads «{j.field_text('status')}», not 已整理")
 		summary = j.field_text("summary_html")
 		j.check("草稿" in summary, f"the period summary does not list the new draft findings: «{summary[:300]}»")
 		j.money("the compiled period")
@@ -245,18 +244,23 @@ def test_committee_compiles_approves_decides_issues_and_imports(journey_for, bas
 	j.step(f"period {baseline.notice}: 发送处罚考核表, 确认无异议认定, 下发正式文件, 移交薪酬兑现")
 	j.goto(f"/app/accountability-period/{baseline.notice}")
 	if j.wait_form(baseline.notice):
-		for label in ("发送处罚考核表", "确认无异议认定", "下发正式文件", "移交薪酬兑现"):
+		for label, status in (
+			("发送处罚考核表", "Compiled"),
+			("确认无异议认定", "Compiled"),
+			("下发正式文件", "Notified"),
+			("移交薪酬兑现", "Closed"),
+		):
 			j.step(f"period {baseline.notice}: 月度流程 → {label}")
 			j.custom_button(label, group="月度流程")
 			j.wait_form(baseline.notice)
-		status = j.field_text("status")
-		j.check("已发文" in status, f"after issuing the notices the status reads «{status}», not 已发文")
+			shown = j.field_text("status")
+			j.check(j.doc_value("status") == status, f"after {label} the period's status is «{shown}» ({j.doc_value('status')}), not {status}")
 		docs = j.page.evaluate("() => (cur_frm.doc.documents || []).map(d => [d.institution, !!d.assessment_file, !!d.notice_file])")
 		institutions = {d[0] for d in docs}
 		j.check({EAST, WEST} <= institutions, f"the 考核文件 table lists {institutions}, not both sub-branches")
 		j.check(all(d[1] and d[2] for d in docs), f"some institution lacks its assessment table or notice: {docs}")
 		summary = j.field_text("summary_html")
-		j.check("扣款兑现: 0" not in summary, f"the summary shows no penalty entries after the hand-off: «{summary[:200]}»")
+		j.check(not re.search(r"扣款兑现\s*[:：]\s*0\b", summary), f"the summary shows no penalty entries after the hand-off: «{summary[:200]}»")
 		j.money("the notified period")
 		j.chinese("the notified period")
 
@@ -280,8 +284,10 @@ def test_committee_compiles_approves_decides_issues_and_imports(journey_for, bas
 			if j.attach("ledger_file", ledger) and j.save():
 				j.custom_button("开始导入")
 				j.wait_form()
-				status = j.field_text("status")
-				j.check("成功" in status, f"after 开始导入 the import's status reads «{status}»; problems: «{j.field_text('import_log')[:300]}»")
+				j.check(
+					j.doc_value("status") == "Successful",
+					f"after 开始导入 the import's status reads «{j.field_text('status')}»; problems: «{j.field_text('import_log')[:300]}»",
+				)
 				j.chinese("the ledger import")
 	j.finish()
 
@@ -425,10 +431,17 @@ def test_finance_viewer_reads_entries_and_the_assessment_report(journey_for, bas
 	j.check(len(names) >= 2, f"the penalty entry list shows {len(names)} entries")
 	new = j.page.locator(".page-container:visible .primary-action:visible")
 	j.check(not new.count(), "a read-only viewer is offered a 新建 button on 扣款兑现")
-	j.step("the 处罚考核表 report for the paid period")
-	j.goto(f"/app/query-report/Penalty Assessment?period={baseline.paid}")
+	j.step("the 处罚考核表 report for the paid period, from the workspace")
+	j.goto("/app/complaint-accountability")
+	j.workspace_link("处罚考核表")
 	j.no_error("opening the report")
-	j.page.locator(".page-container:visible .dt-scrollable, .page-container:visible .no-result").first.wait_for(state="visible")
+	period_filter = j.page.locator('.page-container:visible .page-form .frappe-control[data-fieldname="period"]').first
+	j.set_link("period", baseline.paid, scope=period_filter)
+	rows = j.page.locator(".page-container:visible .dt-scrollable .dt-row")
+	try:
+		rows.first.wait_for(state="visible", timeout=15_000)
+	except Exception:
+		j.problem(f"the report shows no rows for period {baseline.paid}")
 	j.settle()
 	j.money("the Penalty Assessment report")
 	j.chinese("the Penalty Assessment report")
