@@ -45,6 +45,7 @@ ROLES = {
 	r.key: r
 	for r in (
 		Role("admin", "Accountability Administrator", "管理员 (Accountability Administrator)", "e2e-admin@example.com", "系统管理员小周"),
+		Role("sysmgr", "System Manager", "系统管理员 (System Manager)", "e2e-sysmgr@example.com", "信息技术部小吴"),
 		Role("desk", "Complaint Desk Officer", "投诉岗 (Complaint Desk Officer)", "e2e-desk@example.com", "投诉岗小王"),
 		Role("manager", "Complaint Manager", "投诉管理岗 (Complaint Manager)", "e2e-manager@example.com", "投诉管理岗老刘"),
 		Role("icm", "Institution Complaint Manager", "机构投诉管理员 (Institution Complaint Manager)", "e2e-icm-east@example.com", "城东投诉管理员"),

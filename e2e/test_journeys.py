@@ -81,6 +81,56 @@ def test_administrator_sets_up_channels_rates_institutions_and_persons(journey_f
 	j.finish()
 
 
+def test_system_manager_gives_an_accountable_person_a_desk_user(journey_for, baseline):
+	"""The last setup step of the cycle table: users, with the app's roles, linked to persons."""
+	from conftest import WEST_CLERK
+
+	email = f"e2e-wangwu-{dt.datetime.now():%H%M%S}@example.com"
+	j = journey_for("sysmgr")
+	j.step("用户 → 新建: a desk user for 王五")
+	j.goto("/app/user")
+	j.page.locator(".page-container:visible .primary-action").first.click()
+	full_form = j.page.locator(".modal.show button", has_text=re.compile("Edit Full Form|完整表单|编辑完整"))
+	try:  # Frappe offers a quick entry first
+		full_form.first.click(timeout=5_000)
+	except Exception:
+		pass
+	if not j.wait_form():
+		j.stop("the new user form did not open")
+	j.fill("email", email)
+	j.fill("first_name", "王五")
+	welcome = j.field("send_welcome_email").locator("input[type=checkbox]").first
+	if welcome.count() and welcome.is_checked():
+		welcome.uncheck()  # no mail server on this site
+	# Frappe's own notice that a new user has no role yet (roles are ticked on the saved user)
+	if not j.save(allow=re.compile("No Roles Specified|has no roles enabled|未指定角色")):
+		j.stop("the user could not be saved")
+	j.step("give the user the role 责任人员工 (Accountable Staff)")
+	tab = j.page.locator(".page-container:visible .form-tabs .nav-link", has_text=re.compile("角色|Roles"))
+	if tab.count():
+		tab.first.click()
+	box = j.page.locator('.page-container:visible input[type=checkbox][data-unit="Accountable Staff"]').first
+	try:
+		box.wait_for(state="visible", timeout=10_000)
+	except Exception:
+		j.stop("the user form shows no Accountable Staff role to tick")
+	label = j.page.locator('.page-container:visible .label-area[data-unit="Accountable Staff"]').first.inner_text().strip()
+	j.check(label == "责任人员工", f"the role reads «{label}» on the user form, not 责任人员工")
+	for role in ("Complaint Desk Officer", "Accountability Committee", "Institution Complaint Manager"):
+		shown = j.page.locator(f'.page-container:visible .label-area[data-unit="{role}"]').first.inner_text().strip()
+		j.check(shown != role, f"the role {role} is shown untranslated on the user form")
+	box.check()
+	j.save()
+	j.step(f"link the user on 责任人员 {WEST_CLERK} (王五)")
+	j.goto(f"/app/accountable-person/{WEST_CLERK}")
+	if j.wait_form(WEST_CLERK):
+		j.set_link("user", email)
+		j.save()
+		j.check(j.doc_value("user") == email, f"the person's user is {j.doc_value('user')!r}")
+		j.chinese("the accountable person form")
+	j.finish()
+
+
 # ---------------------------------------------------------------- 投诉岗: register a complaint
 
 

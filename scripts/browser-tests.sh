@@ -90,6 +90,8 @@ stop_server() {
 	if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
 		step "stopping the server (pid $server_pid)"
 		kill -- -"$server_pid" 2>/dev/null || kill "$server_pid" 2>/dev/null || true
+		for _ in $(seq 1 20); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.25; done
+		kill -9 -- -"$server_pid" 2>/dev/null || true
 		wait "$server_pid" 2>/dev/null || true
 	fi
 }
@@ -102,8 +104,13 @@ start_server() {
 	fi
 	step "serving $site on http://$site:$port (log: $bench/logs/$site-serve.log)"
 	cd "$bench/sites"
-	# its own process group, so stopping it stops werkzeug's children too
-	setsid bash -c "$(declare -f as_owner); $(declare -p owner bench app_path); as_owner ../env/bin/python -m frappe.utils.bench_helper frappe --site '$site' serve --port '$port' --noreload" \
+	# One process in a group of its own (setsid, then setpriv and env exec into python), so
+	# stopping the group stops the server and nothing is left behind.
+	local run_as=()
+	[ "$(id -un)" = "$owner" ] || run_as=(setpriv --reuid "$owner" --regid "$(id -g "$owner")" --init-groups)
+	setsid "${run_as[@]}" env -i HOME="$(getent passwd "$owner" | cut -d: -f6)" USER="$owner" LANG=C.UTF-8 \
+		LC_ALL=C.UTF-8 PYTHONPATH="$app_path" PATH="$bench/env/bin:/usr/local/bin:/usr/bin:/bin" \
+		../env/bin/python -m frappe.utils.bench_helper frappe --site "$site" serve --port "$port" --noreload \
 		>"$bench/logs/$site-serve.log" 2>&1 &
 	server_pid=$!
 	for _ in $(seq 1 120); do
