@@ -88,8 +88,7 @@ class Baseline:
 # ---------------------------------------------------------------- session fixtures
 
 
-@pytest.fixture(scope="session", autouse=True)
-def fresh_artifacts():
+def pytest_sessionstart(session):
 	"""Problem screenshots and journey records of this run only."""
 	if ARTIFACTS.is_dir():
 		for path in ARTIFACTS.iterdir():
@@ -302,3 +301,27 @@ def journey_for(browser, base_url, users, baseline, app_strings):
 			print(journey.report())
 	for context in contexts:
 		context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+	"""What each role saw that was wrong, in one place (also e2e/artifacts/summary.md)."""
+	import json
+
+	records = sorted(ARTIFACTS.glob("journey-*.json"))
+	if not records:
+		return
+	lines = ["# What each role saw that was wrong", ""]
+	untranslated: set[str] = set()
+	for path in records:
+		record = json.loads(path.read_text())
+		lines.append(f"## {record['role']}: {len(record['problems'])} problem(s)")
+		lines += [f"- {p}" for p in record["problems"]] or ["- nothing"]
+		lines.append("")
+		for texts in record["untranslated"].values():
+			untranslated.update(texts)
+	lines.append("## App-owned English on screen: " + (", ".join(sorted(untranslated)) or "none"))
+	(ARTIFACTS / "summary.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+	terminalreporter.write_sep("-", "browser journeys: what each role saw that was wrong (e2e/artifacts/summary.md)")
+	for path in records:
+		record = json.loads(path.read_text())
+		terminalreporter.write_line(f"{record['role']}: {len(record['problems'])} problem(s)")

@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Layer 3: browser journeys (pytest + Playwright driving Debian's chromium) on a real site.
-#   bash scripts/browser-tests.sh BENCH_DIR [SITE]          (SITE defaults to ca-e2e.localhost)
+#   bash scripts/browser-tests.sh BENCH_DIR [SITE] [-- PYTEST_ARGS...]   (SITE: ca-e2e.localhost)
 # Creates the site on first use, migrates it, sets language zh / Asia/Shanghai / CNY, serves it
 # with `bench serve` on loopback, runs `pytest e2e` and exits with pytest's status (5, no tests,
-# counts as a failure). Extra pytest arguments: CA_E2E_PYTEST_ARGS="-k committee -x".
+# counts as a failure). e.g. bash scripts/browser-tests.sh /work/bench -- -k "staff or committee"
 #
 # The app code served is this checkout's (PYTHONPATH), whatever the bench's apps/ symlink points
 # at; CA_APP_SOURCE=bench serves the bench's own copy instead. The bench's symlink is never touched.
 # Never downloads a browser: chromium comes from Debian (apt-get install chromium when missing).
 set -euo pipefail
-[ $# -ge 1 ] || { echo "usage: $0 BENCH_DIR [SITE]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: $0 BENCH_DIR [SITE] [-- PYTEST_ARGS...]" >&2; exit 2; }
 bench="$(cd "$1" && pwd)"
-site="${2:-${CA_E2E_SITE:-ca-e2e.localhost}}"
+shift
+site="${CA_E2E_SITE:-ca-e2e.localhost}"
+if [ $# -gt 0 ] && [ "$1" != "--" ]; then site="$1"; shift; fi
+[ "${1:-}" = "--" ] && shift
+pytest_args=("$@")
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 port="${CA_E2E_PORT:-8017}"
 owner="$(stat -c %U "$bench")"
@@ -134,7 +138,7 @@ step "running pytest e2e"
 cd "$repo"
 set +e
 CA_E2E_BASE_URL="http://$site:$port" CA_E2E_SITE="$site" \
-	"$venv/bin/python" -m pytest e2e ${CA_E2E_PYTEST_ARGS:-}
+	"$venv/bin/python" -m pytest e2e "${pytest_args[@]}"
 status=$?
 set -e
 [ "$status" -eq 5 ] && echo "pytest collected no tests: failure" >&2 && status=1
