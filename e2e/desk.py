@@ -12,6 +12,7 @@ import http.cookiejar
 import json
 import os
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -28,8 +29,17 @@ if not (APP / "complaint_accountability").is_dir():  # CA_APP_SOURCE=bench
 SHOTS = REPO / "docs" / "screenshots"
 ARTIFACTS = REPO / "e2e" / "artifacts"
 
-ERROR_WORDS = re.compile(r"不允许|没有权限|无权限|Not permitted|Not Permitted|Insufficient Permission|Traceback")
+ERROR_WORDS = re.compile(
+	r"不允许|没有权限|无权限|Not permitted|Not Permitted|Insufficient Permission|You do not have|Traceback"
+)
 FOREIGN_CURRENCY = "د.إ"
+# The app's workspace, as the sidebar and its title name it (投诉责任追究, or 投诉管理责任追究)
+WORKSPACE = re.compile(r"投诉(管理)?责任追究")
+WORKSPACE_ROUTE = "/app/complaint-accountability"
+# Visible English that is data, not wording: document names, e-mails, files, codes, amounts
+NOT_WORDING = re.compile(
+	r"^(?:[A-Z]{2}-\d{4}-\d+|E2E\S*|\S+@\S+|\S+\.(?:txt|csv|pdf|xlsx)|[A-Z]{1,4}|P\d+|TS-\S+|\d.*|.*\d{4}-\d{2}.*|[A-Z][a-z]+/[A-Za-z_]+)$"
+)
 
 
 # ---------------------------------------------------------------- dates of the monthly cycle
@@ -237,7 +247,7 @@ VISIBLE_TEXTS_JS = """
     const text = node.textContent.replace(/\\s+/g, ' ').trim();
     if (!text || !/[A-Za-z]{2}/.test(text)) continue;
     const el = node.parentElement;
-    if (!el || el.closest('script,style,noscript,.hide,.hidden,[hidden],.ql-editor,.like-disabled-input .ellipsis[title]')) continue;
+    if (!el || el.closest('script,style,noscript,.hide,.hidden,[hidden],.ql-editor,.like-disabled-input .ellipsis[title],.tooltip-content')) continue;
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || style.display === 'none') continue;
     const rect = el.getBoundingClientRect();
@@ -279,15 +289,18 @@ class Journey:
 		self.current = "start"
 		self.problems: list[str] = []
 		self.untranslated: dict[str, set[str]] = {}
+		self.frappe_english: dict[str, set[str]] = {}
 		self.log: list[str] = []
 		self._shots = 0
 		self.finished = False
+		self.last_dialog = ""
+		self.started = time.monotonic()
 
 	# ---- bookkeeping
 
 	def step(self, text: str) -> None:
 		self.current = text
-		self.log.append(text)
+		self.log.append(f"+{time.monotonic() - self.started:.1f}s {text}")
 
 	def problem(self, what: str) -> None:
 		self._shots += 1
@@ -336,6 +349,7 @@ class Journey:
 					"steps": self.log,
 					"problems": self.problems,
 					"untranslated": {k: sorted(v) for k, v in self.untranslated.items()},
+					"frappe_english": {k: sorted(v) for k, v in self.frappe_english.items()},
 				},
 				ensure_ascii=False,
 				indent=1,
@@ -397,13 +411,24 @@ class Journey:
 			self.settle()
 
 	def chinese(self, where: str) -> None:
-		"""No text the app owns is on screen in English."""
+		"""No text the app owns is on screen in English. Other English on screen is Frappe's own
+		wording (or data): kept in the record for the report, not a problem of the app."""
 		texts = self.page.evaluate(VISIBLE_TEXTS_JS)
 		pieces = {p.strip() for t in texts for p in re.split(r"[,，:：;；/·()（）]", t)}
 		english = sorted({t for t in set(texts) | pieces if t in self.app_strings})
 		if english:
 			self.untranslated.setdefault(where, set()).update(english)
 			self.problem(f"untranslated English on {where}: " + ", ".join(f"«{t}»" for t in english))
+		others = {
+			t
+			for t in texts
+			if t not in self.app_strings
+			and not NOT_WORDING.match(t)
+			and not any(e in t for e in english)
+			and re.search(r"[A-Za-z]{3,}", re.sub(r"\b(xlsx|csv|pdf|txt|HRMS|CNY|null)\b", "", t))
+		}
+		if others:
+			self.frappe_english.setdefault(where, set()).update(others)
 
 	def money(self, where: str, expect_yen: bool = True) -> None:
 		body = self.page.locator(".page-container:visible").first.inner_text()
@@ -415,28 +440,69 @@ class Journey:
 
 	# ---- moving around the desk as a user
 
-	def goto(self, path: str) -> None:
-		self.page.goto(path)
+	def goto(self, path: str, reload: bool = False) -> None:
+		"""Go to a desk address. Inside the desk this is the desk's own navigation (what the
+		awesomebar, a link or the breadcrumb does), which loads no page; ``reload`` loads the page
+		afresh, as typing the address does, where what is shown must come from the server now."""
+		loaded = not reload and path.startswith("/app") and self.page.evaluate(
+			"() => !!(window.frappe && frappe.router && frappe.boot && frappe.boot.user)"
+		)
+		if not loaded:
+			self.page.goto(path)
+			self.settle()
+			return
+		route, _, query = path.partition("?")
+		self.page.evaluate(
+			"""([route, query]) => {
+				if (query) frappe.route_options = Object.fromEntries(new URLSearchParams(query));
+				return frappe.set_route(route);
+			}""",
+			[route, query],
+		)
 		self.settle()
 
-	def open_workspace(self, label: str = "投诉责任追究") -> bool:
+	def landed_on_workspace(self) -> bool:
+		"""After logging in, /app opens the app's workspace (not 用户 or another of Frappe's)."""
+		try:
+			self.page.locator(".page-container:visible .page-head .title-text").first.wait_for(state="visible")
+		except PlaywrightTimeout:
+			pass
+		title = _squash(" ".join(self.page.locator(".page-container:visible .page-head .title-text").all_inner_texts()))
+		path = "/" + self.page.url.split("://", 1)[-1].split("/", 1)[-1]
+		return self.check(
+			path.startswith(WORKSPACE_ROUTE) or bool(WORKSPACE.search(title)),
+			f"after logging in the desk opens «{title}» ({path}), not the 投诉管理责任追究 workspace",
+		)
+
+	def open_workspace(self, label: re.Pattern | str = WORKSPACE) -> bool:
 		"""From the desk, the sidebar entry of the app's workspace."""
 		item = self.page.locator(".desk-sidebar .sidebar-item-container .item-anchor", has_text=label)
 		try:
 			item.first.wait_for(state="visible", timeout=10_000)
 		except PlaywrightTimeout:
 			names = [t.strip() for t in self.page.locator(".desk-sidebar .sidebar-item-label").all_inner_texts()]
-			self.problem(f"the sidebar has no «{label}» workspace; it shows: {names}")
+			self.problem(f"the sidebar has no «{getattr(label, 'pattern', label)}» workspace; it shows: {names}")
 			return False
 		item.first.click()
 		self.page.wait_for_url(re.compile(r"/app/"))
 		self.settle()
 		self.page.locator(".widget").first.wait_for(state="visible", timeout=15_000)
 		self.settle()
-		return self.no_error(f"opening the «{label}» workspace")
+		return self.no_error("opening the app's workspace")
 
-	def workspace_link(self, label: str) -> bool:
-		"""A shortcut or a card link of the workspace, by its (Chinese) label, exactly."""
+	def to_workspace(self) -> None:
+		"""Back to the app's workspace, as the sidebar or the breadcrumb takes the user."""
+		self.goto(WORKSPACE_ROUTE)
+		try:
+			self.page.locator(".widget").first.wait_for(state="visible", timeout=15_000)
+		except PlaywrightTimeout:
+			pass
+
+	def workspace_link(self, label: str, card_link_first: bool = False) -> bool:
+		"""A shortcut or a card link of the workspace, by its (Chinese) label, exactly.
+
+		A shortcut may carry a filter (扣款兑现: only pending ones); ``card_link_first`` takes the
+		card's plain link where both exist."""
 		exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
 		shortcut = self.page.locator(".widget.shortcut-widget-box").filter(
 			has=self.page.locator(".widget-title", has_text=exact)
@@ -451,7 +517,7 @@ class Journey:
 			shortcut.or_(link).first.wait_for(state="visible", timeout=3_000)
 		except PlaywrightTimeout:
 			pass
-		for loc in (shortcut, link):
+		for loc in (link, shortcut) if card_link_first else (shortcut, link):
 			if loc.count() and loc.first.is_visible():
 				loc.first.click()
 				self.settle()
@@ -461,20 +527,25 @@ class Journey:
 		return False
 
 	def list_names(self) -> list[str]:
-		"""The document names in the list view, once the list has loaded."""
+		"""The document names in the list view on screen, once it has loaded."""
 		self.settle()
 		try:
-			self.page.locator(".frappe-list .result, .frappe-list .no-result, .frappe-list .list-row-container").first.wait_for(
-				state="visible", timeout=15_000
+			self.page.wait_for_function(
+				"""() => { const l = window.cur_list;
+					if (!l || !l.$frappe_list || !l.$frappe_list.is(':visible') || frappe.request.ajax_count) return false;
+					return l.$result.is(':visible') || l.$no_result.is(':visible'); }""",
+				timeout=15_000,
+				polling=100,
 			)
 		except PlaywrightTimeout:
+			self.problem("the list did not load")
 			return []
-		return self.page.locator(".frappe-list .list-row-container .list-row a[data-name]").evaluate_all(
+		return self.page.locator(".page-container:visible .frappe-list .list-row-container .list-row a[data-name]").evaluate_all(
 			"els => [...new Set(els.map(e => e.dataset.name))]"
 		)
 
 	def open_from_list(self, name: str) -> bool:
-		row = self.page.locator(f'.frappe-list .list-row a[data-name="{name}"]')
+		row = self.page.locator(f'.page-container:visible .frappe-list .list-row a[data-name="{name}"]')
 		if not row.count():
 			self.problem(f"{name} is not in the list the user sees")
 			return False
@@ -511,14 +582,19 @@ class Journey:
 	def doc_value(self, fieldname: str):
 		return self.page.evaluate("f => cur_frm && cur_frm.doc[f]", fieldname)
 
-	def set_link(self, fieldname: str, value: str, scope=None) -> None:
-		"""Type into a Link field and pick the value from its awesomplete list, as a user does."""
+	def set_link(self, fieldname: str, value: str, scope=None, look: str | None = None) -> None:
+		"""Type into a Link field and pick the value from its awesomplete list, as a user does.
+
+		``look``: where to check, while the list is open, that what it offers reads in Chinese."""
 		box = (scope or self.field(fieldname)).locator("input").first
 		box.click()
 		box.fill(value)
 		option = self.page.locator(".awesomplete [role=listbox] [role=option]:visible", has_text=value).first
 		try:
 			option.wait_for(state="visible", timeout=10_000)
+			if look:
+				self.settle()
+				self.chinese(look)
 			option.click()
 		except PlaywrightTimeout:
 			self.problem(f"the {fieldname} field offers no «{value}» to pick")
@@ -602,7 +678,9 @@ class Journey:
 			ok = self.check(state == expect_state, f"after 操作 → {label} the state is {state!r}, not {expect_state!r}")
 		return ok
 
-	def custom_button(self, label: str, group: str | None = None) -> bool:
+	def custom_button(self, label: str, group: str | None = None, dialog: tuple[str, ...] | None = None) -> bool:
+		"""Press a button of the form (in its ``group`` menu). ``dialog``: the button answers with a
+		message dialog by design; each of these texts must be in it (it is read and closed)."""
 		actions = self.page.locator(".page-container:visible .page-actions")
 		if group:
 			grp = actions.locator(".inner-group-button", has_text=group)
@@ -626,7 +704,26 @@ class Journey:
 				return False
 			button.first.click()
 		self.settle(timeout=120_000)
-		return self.no_error(f"pressing «{label}»")
+		if dialog is None:
+			return self.no_error(f"pressing «{label}»")
+		return self.read_dialog(f"pressing «{label}»", dialog)
+
+	def read_dialog(self, after: str, expect: tuple[str, ...]) -> bool:
+		"""The message dialog shown after ``after`` must say each of ``expect``; it is then closed."""
+		box = self.page.locator(".modal.show .msgprint")
+		try:
+			box.first.wait_for(state="visible", timeout=10_000)
+		except PlaywrightTimeout:
+			self.problem(f"after {after} no message dialog tells the user what was done")
+			return False
+		title = self.page.locator(".modal.show .modal-title").first
+		text = _squash((title.inner_text() if title.count() else "") + " " + " ".join(box.all_inner_texts()))
+		missing = [e for e in expect if e not in text]
+		ok = self.check(not missing, f"after {after} the dialog reads «{text}»; it does not say {missing}")
+		ok = self.check(not ERROR_WORDS.search(text), f"after {after} the dialog reads «{text}»") and ok
+		self.last_dialog = text
+		self.close_dialogs()
+		return ok
 
 	def attach(self, fieldname: str, path: Path) -> bool:
 		"""Attach a file to an Attach field through Frappe's upload dialog."""
@@ -649,6 +746,73 @@ class Journey:
 		self.settle()
 		value = self.doc_value(fieldname)
 		return self.check(bool(value), f"after uploading, the {fieldname} field is empty") and self.no_error("uploading")
+
+
+	# ---- more of what the user sees
+
+	def headline(self) -> str:
+		"""The form's headline message (frm.dashboard.set_headline_alert)."""
+		loc = self.page.locator(".page-container:visible .form-message:visible")
+		return _squash(" ".join(loc.all_inner_texts()))
+
+	def grid_rows(self, fieldname: str) -> list[str]:
+		"""The rows of a child table as the form shows them, one text per row."""
+		grid = self.field(fieldname)
+		return [_squash(t) for t in grid.locator(".grid-body .grid-row .data-row").all_inner_texts()]
+
+	def list_texts(self) -> list[str]:
+		"""The text of each row of the list view."""
+		self.list_names()
+		return [_squash(t) for t in self.page.locator(".page-container:visible .frappe-list .list-row-container .list-row").all_inner_texts()]
+
+	def editable_fields(self) -> list[str]:
+		"""Fields of the open form that take input (the user could change them)."""
+		return self.page.evaluate(
+			"""() => (cur_frm.fields || []).filter(f => f.df && !['Section Break', 'Column Break', 'Tab Break',
+				'HTML', 'Button', 'Heading', 'Fold'].includes(f.df.fieldtype) && f.disp_status === 'Write'
+				&& f.$wrapper && f.$wrapper.is(':visible')).map(f => f.df.fieldname)"""
+		)
+
+	def save_button_shown(self) -> bool:
+		return self.page.locator(".page-container:visible .page-actions .primary-action:visible", has_text="保存").count() > 0
+
+	def fetch(self, path: str, method: str = "GET", data: dict | None = None) -> dict:
+		"""A request of this user's session (what another program with the login would send)."""
+		return self.page.evaluate(
+			"""async ([path, method, data]) => {
+				const opts = {method, headers: {'Accept': 'application/json', 'X-Frappe-CSRF-Token': frappe.csrf_token}};
+				if (data) { opts.headers['Content-Type'] = 'application/json'; opts.body = JSON.stringify(data); }
+				const r = await fetch(path, opts);
+				const type = r.headers.get('content-type') || '';
+				let body = null, head = '';
+				if (type.includes('json')) body = await r.json();
+				else head = String.fromCharCode(...new Uint8Array(await r.arrayBuffer()).slice(0, 5));
+				return {status: r.status, type, body, head};
+			}""",
+			[path, method, data],
+		)
+
+	def bell(self) -> list[str]:
+		"""Open the bell (Frappe's notifications) and read its items; closes it again."""
+		icon = self.page.locator(".navbar .dropdown-notifications .notifications-icon")
+		try:
+			icon.first.wait_for(state="visible", timeout=10_000)
+		except PlaywrightTimeout:
+			self.problem("the navbar shows no notification bell")
+			return []
+		icon.first.click()
+		items = self.page.locator(".navbar .notifications-list .notification-item")
+		try:
+			items.first.wait_for(state="visible", timeout=10_000)
+		except PlaywrightTimeout:
+			pass
+		texts = [_squash(t) for t in items.all_inner_texts()]
+		self.settle()
+		return texts
+
+	def close_bell(self) -> None:
+		self.page.keyboard.press("Escape")
+		self.page.locator("body").click(position={"x": 5, "y": 300})
 
 
 def _squash(text: str) -> str:
