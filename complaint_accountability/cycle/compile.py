@@ -25,7 +25,7 @@ from complaint_accountability.rules.columns import (
 	encode_rates,
 )
 from complaint_accountability.rules.receipts import RECEIPT_KINDS
-from complaint_accountability.vocabulary import PERIOD_CLOSED_FOR_CHANGES, UNDECIDED, DocType
+from complaint_accountability.vocabulary import PERIOD_CLOSED_FOR_CHANGES, UNDECIDED, DocType, PeriodStatus
 
 from . import proposed_findings
 from .locks import step_lock
@@ -106,7 +106,11 @@ def _compile(period_name: str, progress=None) -> dict:
 		}
 	)
 	created = proposed_findings.create_proposed(period_doc.name, charges, progress)
-	periods.mark(period_doc.name, "Compiled" if period_doc.status == "Open" else None, compiled_on=True)
+	periods.mark(
+		period_doc.name,
+		PeriodStatus.COMPILED if period_doc.status == PeriodStatus.OPEN else None,
+		compiled_on=True,
+	)
 	return {
 		"period": period_doc.name,
 		"cases": len(cases),

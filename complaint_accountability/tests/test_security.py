@@ -30,6 +30,7 @@ from complaint_accountability.tests.utils import (
 	make_user,
 	remove_committed_records,
 )
+from complaint_accountability.vocabulary import Action
 
 PERIOD, HANDED = "2024-08", "2024-07"
 BRANCH, A, A_CHILD, B = "安全测试分公司", "安全测试甲支公司", "安全测试甲支公司营业部", "安全测试乙支公司"
@@ -85,7 +86,7 @@ def filed_appeal(finding: str, user: str, evidence: bytes | None = None) -> str:
 		if evidence:
 			evidence_file(user, doc.name, evidence)
 			doc.reload()
-		apply_workflow(doc, "File")
+		apply_workflow(doc, Action.FILE)
 		return doc.name
 	finally:
 		frappe.set_user(previous)
@@ -571,7 +572,7 @@ class TestSideDoors(AccountabilityTestCase):
 			NEWCOMER,
 			"frappe.model.workflow.apply_workflow",
 			doc={"doctype": "Appeal", "name": appeal},
-			action="File",
+			action=Action.FILE,
 		)
 		self.assertAllowed(filed)
 		self.assertAllowed(

@@ -151,4 +151,4 @@ def close_if_paid(period_names) -> None:
 		if frappe.db.get_value(PERIOD, name, "status") == PeriodStatus.HANDED_OFF and not frappe.db.exists(
 			DocType.PENALTY_ENTRY, {"accountability_period": name, "status": EntryStatus.PENDING}
 		):
-			mark(name, PeriodStatus.CLOSED)
+			mark(name, PeriodStatus.PAID)

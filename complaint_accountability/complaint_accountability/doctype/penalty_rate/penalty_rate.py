@@ -1,5 +1,13 @@
+"""Penalty Rate (扣款标准): the amount per channel and liability, in force from a date."""
+
+import frappe
+from frappe import _
 from frappe.model.document import Document
 
 
 class PenaltyRate(Document):
-	pass
+	def validate(self):
+		# What a link to the rate shows, in the site's language: 网络 直接责任人 2026-11-01
+		# (its name spells the liability in English).
+		liability = _(self.liability, lang=frappe.get_system_settings("language") or None)
+		self.title = f"{self.channel} {liability} {self.valid_from}"

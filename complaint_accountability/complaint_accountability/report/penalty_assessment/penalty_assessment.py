@@ -79,7 +79,7 @@ def columns() -> list[dict]:
 		column("component", _("Deducted From"), width=85),
 		column("workflow_state", _("Workflow State"), width=105),
 		column("finding", _("Responsibility Finding"), "Link", 140, FINDING),
-		column("amount", _("Amount"), "Currency", 120, "currency"),
+		column("amount", _("Penalty Amount"), "Currency", 120, "currency"),
 	]
 
 
@@ -138,7 +138,7 @@ def person_columns() -> list[dict]:
 		column("component", _("Deducted From"), width=90),
 		column("cases", _("Complaints"), "Int", 80),
 		column("findings", _("Findings"), "Int", 80),
-		column("amount", _("Amount"), "Currency", 120, "currency"),
+		column("amount", _("Penalty Amount"), "Currency", 120, "currency"),
 	]
 
 
