@@ -50,7 +50,10 @@ def _only_payroll() -> None:
 
 @frappe.whitelist(methods=["GET", "POST"])
 def pending_entries(
-	payroll_date: str, period: str | None = None, limit_start: int = 0, limit_page_length: int = 500
+	payroll_date: str | None = None,
+	period: str | None = None,
+	limit_start: int = 0,
+	limit_page_length: int = 500,
 ) -> dict:
 	"""Entries due on or before ``payroll_date`` that payroll has not acknowledged, a page at a time,
 	oldest payroll date first; each with its salary component as the settings name it."""
@@ -98,7 +101,7 @@ def _entry_names(entries) -> list[str]:
 
 
 @frappe.whitelist(methods=["POST"])
-def acknowledge_entries(entries: list | str, payroll_reference: str) -> dict:
+def acknowledge_entries(entries: list | str | None = None, payroll_reference: str | None = None) -> dict:
 	"""Mark entries Deducted under ``payroll_reference``. Acknowledging again with the same reference
 	changes nothing; a different reference for an entry already deducted is refused. The entries are
 	locked while they are checked and marked, so two payroll runs cannot both deduct one entry."""

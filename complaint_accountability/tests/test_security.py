@@ -603,6 +603,13 @@ class TestSideDoors(AccountabilityTestCase):
 				{"entries": [], "payroll_reference": "X"},
 			),
 			(PAY, "complaint_accountability.payroll.api.pending_entries", {"payroll_date": "not-a-date"}),
+			(PAY, "complaint_accountability.payroll.api.pending_entries", {}),
+			(
+				PAY,
+				"complaint_accountability.payroll.api.pending_entries",
+				{"payroll_date": "2024-07-31", "limit_start": "x"},
+			),
+			(PAY, "complaint_accountability.payroll.api.acknowledge_entries", {}),
 			(
 				PAY,
 				"complaint_accountability.payroll.api.pending_entries",
@@ -611,7 +618,11 @@ class TestSideDoors(AccountabilityTestCase):
 		):
 			response = self.call(user, method, **data)
 			self.assertRefused(response, 417)
-			self.assertTrue(response.json.get("_server_messages"), response.text[:300])
+			# a message for the user, or Frappe's own check of the argument's type, naming it
+			clear = (
+				response.json.get("_server_messages") or response.json.get("exc_type") == "FrappeTypeError"
+			)
+			self.assertTrue(clear, response.text[:300])
 
 	# ---- a tester's sweep: every list path of every ruled doctype, for each restricted user
 
