@@ -47,7 +47,7 @@ def _compile(period_name: str, progress=None) -> dict:
 	periods.check_open_for_changes(period_doc)
 	carried = carry_undecided_findings(period_doc.name)
 	end_date = period_doc.end_date
-	complaint = frappe.qb.DocType("Complaint")
+	complaint = frappe.qb.DocType(DocType.COMPLAINT)
 	cases = _frame(
 		_candidate_cases(end_date).select(
 			complaint.name, complaint.transferred, complaint.first_coordination_outcome, complaint.referred
@@ -175,7 +175,7 @@ def _frame(query, columns) -> pd.DataFrame:
 
 def _candidate_cases(end_date):
 	"""Transferred, not referred cases with a known outcome and a receipt by the period's end."""
-	complaint = frappe.qb.DocType("Complaint")
+	complaint = frappe.qb.DocType(DocType.COMPLAINT)
 	return frappe.qb.from_(complaint).where(
 		(complaint.transferred == 1)
 		& (complaint.referred == 0)
@@ -185,17 +185,17 @@ def _candidate_cases(end_date):
 
 
 def _candidate_names(end_date):
-	return _candidate_cases(end_date).select(frappe.qb.DocType("Complaint").name)
+	return _candidate_cases(end_date).select(frappe.qb.DocType(DocType.COMPLAINT).name)
 
 
 def _receipts(end_date) -> pd.DataFrame:
 	"""The candidate cases' receipts up to the period's end."""
-	receipt = frappe.qb.DocType("Complaint Receipt")
+	receipt = frappe.qb.DocType(DocType.RECEIPT)
 	query = (
 		frappe.qb.from_(receipt)
 		.select(receipt.name, receipt.parent, receipt.channel, receipt.received_on)
 		.where(
-			(receipt.parenttype == "Complaint")
+			(receipt.parenttype == DocType.COMPLAINT)
 			& (receipt.received_on <= end_date)
 			& receipt.parent.isin(_candidate_names(end_date))
 		)
@@ -209,7 +209,7 @@ def _persons(end_date) -> pd.DataFrame:
 	query = (
 		frappe.qb.from_(person)
 		.select(person.parent, person.person, person.liability)
-		.where((person.parenttype == "Complaint") & person.parent.isin(_candidate_names(end_date)))
+		.where((person.parenttype == DocType.COMPLAINT) & person.parent.isin(_candidate_names(end_date)))
 	)
 	return _frame(query, ("parent", "person", "liability"))
 
@@ -217,13 +217,13 @@ def _persons(end_date) -> pd.DataFrame:
 def _charges_made(end_date) -> pd.DataFrame:
 	"""Every charge any finding made on a receipt up to the period's end, revoked ones included:
 	each is made once."""
-	charge = frappe.qb.DocType("Finding Charge")
-	finding = frappe.qb.DocType("Responsibility Finding")
+	charge = frappe.qb.DocType(DocType.FINDING_CHARGE)
+	finding = frappe.qb.DocType(DocType.FINDING)
 	query = (
 		frappe.qb.from_(charge)
 		.join(finding)
 		.on(finding.name == charge.parent)
 		.select(charge.receipt, finding.person, finding.liability)
-		.where((charge.parenttype == "Responsibility Finding") & (charge.received_on <= end_date))
+		.where((charge.parenttype == DocType.FINDING) & (charge.received_on <= end_date))
 	)
 	return _frame(query, ("receipt", "person", "liability"))

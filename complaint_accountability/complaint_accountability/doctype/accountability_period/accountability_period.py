@@ -67,7 +67,7 @@ class AccountabilityPeriod(Document):
 		)
 
 
-PERIOD = "Accountability Period"
+PERIOD = DocType.PERIOD
 
 
 class PeriodClosedError(frappe.ValidationError):

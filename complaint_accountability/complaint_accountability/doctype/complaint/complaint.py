@@ -11,6 +11,7 @@ from complaint_accountability.rules.cases import PENDING, case_status
 from complaint_accountability.rules.periods import period_name_of
 from complaint_accountability.rules.receipts import classify_receipts
 from complaint_accountability.rules.time_limits import handling_limit, is_late
+from complaint_accountability.vocabulary import DocType
 
 # Set by the customer's contact record (Customer Contact), never by a request on the complaint.
 MASKED_COPIES = ("customer_phone_masked", "customer_id_masked")
@@ -98,7 +99,7 @@ class Complaint(Document):
 
 def refresh_overdue_flags() -> None:
 	"""The overdue flag depends on today's date: recompute it for undecided cases, in one statement."""
-	complaint = frappe.qb.DocType("Complaint")
+	complaint = frappe.qb.DocType(DocType.COMPLAINT)
 	frappe.qb.update(complaint).set(complaint.is_overdue, 1).where(
 		complaint.decided_on.isnull()
 		& complaint.withdrawn_on.isnull()
