@@ -35,7 +35,7 @@ class AppealNotAllowed(frappe.PermissionError):
 	pass
 
 
-class AppealAlreadyOpen(frappe.ValidationError):
+class FindingNotOpenToAppeal(frappe.ValidationError):
 	pass
 
 
@@ -45,7 +45,6 @@ class Appeal(Document):
 		self.copy_from_finding()
 		self.validate_appellant()
 		self.validate_finding_open_to_appeal()
-		self.validate_one_open_appeal()
 
 	def before_submit(self):
 		self.file()
@@ -99,22 +98,16 @@ class Appeal(Document):
 			self.appellant = user
 
 	def validate_finding_open_to_appeal(self) -> None:
+		"""Only a Final finding is appealed. Filing moves it to Appealed, so a second appeal (one
+		drafted before the first was filed) cannot be filed; two filed at the same instant meet the
+		unique open_for_finding."""
 		state = frappe.db.get_value(DocType.FINDING, self.responsibility_finding, "workflow_state")
 		if state != FindingState.FINAL:
 			frappe.throw(
 				_("Only a finding in its appeal window (Final) can be appealed; this one is {0}").format(
 					_(state)
-				)
-			)
-
-	def validate_one_open_appeal(self) -> None:
-		other = frappe.db.get_value(
-			DocType.APPEAL, {"open_for_finding": self.responsibility_finding, "name": ("!=", self.name)}
-		)
-		if other:
-			frappe.throw(
-				_("Appeal {0} on this finding is still waiting for a decision").format(other),
-				AppealAlreadyOpen,
+				),
+				FindingNotOpenToAppeal,
 			)
 
 	def file(self) -> None:
