@@ -40,6 +40,36 @@ class FindingNotOpenToAppeal(frappe.ValidationError):
 
 
 class Appeal(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		accountability_period: DF.Link | None
+		amended_from: DF.Link | None
+		amount: DF.Currency
+		appellant: DF.Link | None
+		decided_by: DF.Link | None
+		decided_on: DF.Datetime | None
+		decision: DF.Literal["Pending", "Upheld", "Revoked"]
+		decision_note: DF.SmallText | None
+		evidence: DF.Attach
+		filed_on: DF.Datetime | None
+		full_name: DF.Data | None
+		institution: DF.Link | None
+		more_evidence: DF.Attach | None
+		naming_series: DF.Literal["AP-.YYYY.-.#####"]
+		open_for_finding: DF.Data | None
+		person: DF.Link | None
+		person_institution: DF.Link | None
+		reason: DF.SmallText
+		responsibility_finding: DF.Link
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		keep_server_values(self, SERVER_FIELDS)
 		self.copy_from_finding()
