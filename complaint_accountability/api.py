@@ -13,6 +13,7 @@ from complaint_accountability.configuration import period_window, settings
 from complaint_accountability.cycle import compile as compiling
 from complaint_accountability.cycle import confirm, hand_off, period_documents
 from complaint_accountability.permissions import is_committee
+from complaint_accountability.vocabulary import DocType, FindingState
 
 
 def only_committee() -> None:
@@ -42,7 +43,7 @@ def _progress(period: str, title: str):
 			frappe.publish_progress(
 				done * 100 / max(total, 1),
 				title=title,
-				doctype="Accountability Period",
+				doctype=DocType.PERIOD,
 				docname=period,
 				description=_("{0} of {1}").format(done, total),
 			)
@@ -59,7 +60,7 @@ def compile_period(period: str) -> dict:
 	only_committee()
 	name = _period_name(period)
 	size = frappe.db.count(
-		"Complaint", {"transferred": 1, "first_received_on": ("<=", period_window(name).end_date)}
+		DocType.COMPLAINT, {"transferred": 1, "first_received_on": ("<=", period_window(name).end_date)}
 	)
 	return _run(_compile, name, size)
 
@@ -75,7 +76,7 @@ def hand_off_to_payroll(period: str) -> dict:
 	only_committee()
 	name = _period_name(period)
 	size = frappe.db.count(
-		"Responsibility Finding", {"accountability_period": name, "workflow_state": "Confirmed"}
+		DocType.FINDING, {"accountability_period": name, "workflow_state": FindingState.CONFIRMED}
 	)
 	return _run(hand_off.hand_off_period, name, size)
 
@@ -89,7 +90,7 @@ def import_ledger(ledger_import: str) -> dict:
 	file_size = (
 		frappe.db.get_value(
 			"File",
-			{"file_url": frappe.db.get_value("Ledger Import", ledger_import, "ledger_file")},
+			{"file_url": frappe.db.get_value(DocType.LEDGER_IMPORT, ledger_import, "ledger_file")},
 			"file_size",
 		)
 		or 0

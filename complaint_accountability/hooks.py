@@ -44,12 +44,15 @@ has_permission = {
 	doctype: "complaint_accountability.permissions.has_row_permission" for doctype in _names.ROW_RULED
 }
 
+doc_events = {"User": {"validate": "complaint_accountability.desk_home.set_default_workspace"}}
+
 # A user's new File record may not borrow the URL of a private file they cannot open.
 override_doctype_class = {"File": "complaint_accountability.overrides.file.File"}
 
 # Endpoints of Frappe v15 that answer without the row rules.
 override_whitelisted_methods = {
 	"frappe.client.get_count": "complaint_accountability.overrides.frappe_api.get_count",
+	"frappe.desk.listview.get_group_by_count": "complaint_accountability.overrides.frappe_api.get_group_by_count",
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": (
 		"complaint_accountability.overrides.frappe_api.get_submitted_linked_docs"
 	),

@@ -2,6 +2,7 @@
 
 import frappe
 
+from complaint_accountability.desk_home import set_default_workspaces
 from complaint_accountability.rules.defaults import load
 
 # Notifications too (in-desk, System Notification): administrators edit their wording, or send them
@@ -14,6 +15,7 @@ def after_install():
 	seed_defaults()
 	ensure_indexes()
 	ensure_currency()
+	set_default_workspaces()
 
 
 def seed_defaults() -> None:

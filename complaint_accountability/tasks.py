@@ -13,6 +13,7 @@ from complaint_accountability.configuration import settings
 from complaint_accountability.cycle import compile as compiling
 from complaint_accountability.cycle import confirm, hand_off
 from complaint_accountability.rules.periods import period_name_of
+from complaint_accountability.vocabulary import DocType, FindingState
 
 
 def compile_ended_period() -> None:
@@ -28,7 +29,7 @@ def confirm_unappealed_findings() -> None:
 	refresh_overdue_flags()
 	if not settings().auto_confirm:
 		return
-	for name in _periods_with_state("Final"):
+	for name in _periods_with_state(FindingState.FINAL):
 		if periods.deadline_passed(name):
 			_run_logged(confirm.confirm_unappealed, name)
 
@@ -36,13 +37,13 @@ def confirm_unappealed_findings() -> None:
 def hand_off_confirmed_findings() -> None:
 	if not settings().auto_hand_off:
 		return
-	for name in _periods_with_state("Confirmed"):
+	for name in _periods_with_state(FindingState.CONFIRMED):
 		_run_logged(hand_off.hand_off_period, name)
 
 
 def _periods_with_state(state: str) -> list[str]:
 	return frappe.get_all(
-		"Responsibility Finding",
+		DocType.FINDING,
 		filters={"workflow_state": state, "docstatus": 1},
 		pluck="accountability_period",
 		distinct=True,

@@ -134,7 +134,7 @@ class Action:
 	RETURN = "Return"
 	CONFIRM = "Confirm"
 	REVOKE = "Revoke"
-	FILE = "File"
+	FILE = "File Appeal"  # not "File", which Frappe shows for its files everywhere
 	UPHOLD = "Uphold"
 
 
@@ -148,15 +148,15 @@ WORKFLOWS = (DocType.FINDING, DocType.APPEAL)
 
 
 class PeriodStatus:
-	OPEN = "Open"
+	OPEN = "Not Compiled"
 	COMPILED = "Compiled"
 	NOTIFIED = "Notified"
 	HANDED_OFF = "Handed Off"  # every finding's entry is with payroll
-	CLOSED = "Closed"  # payroll has deducted every entry
+	PAID = "Paid"  # payroll has deducted every entry
 
 
 # A period whose notices went out takes no new finding; a later compile carries it instead.
-PERIOD_CLOSED_FOR_CHANGES = (PeriodStatus.NOTIFIED, PeriodStatus.HANDED_OFF, PeriodStatus.CLOSED)
+PERIOD_CLOSED_FOR_CHANGES = (PeriodStatus.NOTIFIED, PeriodStatus.HANDED_OFF, PeriodStatus.PAID)
 
 
 class EntryStatus:

@@ -444,3 +444,23 @@ def test_browsers_get_collapsed_rules_and_weasyprint_the_halves():
 	assert "border: 0.375pt solid #000" in for_weasyprint
 	assert "border-collapse: collapse" not in for_weasyprint.split("table.penalties {", 1)[1]
 	assert "border-collapse: collapse" in for_browser.split("table.penalties {", 1)[1]
+
+
+def test_the_signature_never_stands_on_a_page_without_body_text():
+	"""GB/T 9704-2012 7.3.5.1. With 3, 4 and 21 penalty lines the signature and date used to fall
+	alone onto the last page; now the closing line of the body goes with them."""
+	from pypdf import PdfReader
+
+	from complaint_accountability.documents.render import render_period
+
+	counts = (3, 4, 21)
+	docs = [
+		institution(f"落款{n:02d}", n, tuple(line(f"员工{i}", "100.00", f"1{i:04d}") for i in range(n)))
+		for n in counts
+	]
+	pdfs = render_period(docs, LETTERHEAD, "notice")
+	for doc in docs:
+		pages = [compact(page.extract_text()) for page in PdfReader(BytesIO(pdfs[doc.institution])).pages]
+		signed = [page for page in pages if "客户服务部2026年12月28日" in page.split("抄送")[0]]
+		assert len(signed) == 1, (len(doc.lines), pages[-1])
+		assert "特此通报" in signed[0], (len(doc.lines), signed[0])

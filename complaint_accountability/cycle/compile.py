@@ -25,9 +25,9 @@ from complaint_accountability.rules.columns import (
 	encode_rates,
 )
 from complaint_accountability.rules.receipts import RECEIPT_KINDS
-from complaint_accountability.vocabulary import PERIOD_CLOSED_FOR_CHANGES, UNDECIDED, DocType
+from complaint_accountability.vocabulary import PERIOD_CLOSED_FOR_CHANGES, UNDECIDED, DocType, PeriodStatus
 
-from . import proposed_findings
+from . import bulk, proposed_findings
 from .locks import step_lock
 
 
@@ -47,7 +47,7 @@ def _compile(period_name: str, progress=None) -> dict:
 	periods.check_open_for_changes(period_doc)
 	carried = carry_undecided_findings(period_doc.name)
 	end_date = period_doc.end_date
-	complaint = frappe.qb.DocType("Complaint")
+	complaint = frappe.qb.DocType(DocType.COMPLAINT)
 	cases = _frame(
 		_candidate_cases(end_date).select(
 			complaint.name, complaint.transferred, complaint.first_coordination_outcome, complaint.referred
@@ -106,7 +106,11 @@ def _compile(period_name: str, progress=None) -> dict:
 		}
 	)
 	created = proposed_findings.create_proposed(period_doc.name, charges, progress)
-	periods.mark(period_doc.name, "Compiled" if period_doc.status == "Open" else None, compiled_on=True)
+	periods.mark(
+		period_doc.name,
+		PeriodStatus.COMPILED if period_doc.status == PeriodStatus.OPEN else None,
+		compiled_on=True,
+	)
 	return {
 		"period": period_doc.name,
 		"cases": len(cases),
@@ -149,16 +153,15 @@ def carry_undecided_findings(period_name: str) -> int:
 		)
 		.run(pluck=True)
 	)
-	if names:
-		frappe.qb.update(finding).set(finding.accountability_period, period_name).where(
-			finding.name.isin(names)
-		).run()
-		frappe.get_doc(DocType.PERIOD, period_name).add_comment(
-			"Info",
-			_("{0} undecided findings of periods whose notices went out were carried here: {1}").format(
-				len(names), ", ".join(names[:50])
-			),
-		)
+	bulk.set_on_findings(
+		names,
+		"accountability_period",
+		period_name,
+		period_name,
+		_("{0} undecided findings of periods whose notices went out were carried here: {1}").format(
+			len(names), ", ".join(names[:50])
+		),
+	)
 	return len(names)
 
 
@@ -171,7 +174,7 @@ def _frame(query, columns) -> pd.DataFrame:
 
 def _candidate_cases(end_date):
 	"""Transferred, not referred cases with a known outcome and a receipt by the period's end."""
-	complaint = frappe.qb.DocType("Complaint")
+	complaint = frappe.qb.DocType(DocType.COMPLAINT)
 	return frappe.qb.from_(complaint).where(
 		(complaint.transferred == 1)
 		& (complaint.referred == 0)
@@ -181,17 +184,17 @@ def _candidate_cases(end_date):
 
 
 def _candidate_names(end_date):
-	return _candidate_cases(end_date).select(frappe.qb.DocType("Complaint").name)
+	return _candidate_cases(end_date).select(frappe.qb.DocType(DocType.COMPLAINT).name)
 
 
 def _receipts(end_date) -> pd.DataFrame:
 	"""The candidate cases' receipts up to the period's end."""
-	receipt = frappe.qb.DocType("Complaint Receipt")
+	receipt = frappe.qb.DocType(DocType.RECEIPT)
 	query = (
 		frappe.qb.from_(receipt)
 		.select(receipt.name, receipt.parent, receipt.channel, receipt.received_on)
 		.where(
-			(receipt.parenttype == "Complaint")
+			(receipt.parenttype == DocType.COMPLAINT)
 			& (receipt.received_on <= end_date)
 			& receipt.parent.isin(_candidate_names(end_date))
 		)
@@ -205,7 +208,7 @@ def _persons(end_date) -> pd.DataFrame:
 	query = (
 		frappe.qb.from_(person)
 		.select(person.parent, person.person, person.liability)
-		.where((person.parenttype == "Complaint") & person.parent.isin(_candidate_names(end_date)))
+		.where((person.parenttype == DocType.COMPLAINT) & person.parent.isin(_candidate_names(end_date)))
 	)
 	return _frame(query, ("parent", "person", "liability"))
 
@@ -213,13 +216,13 @@ def _persons(end_date) -> pd.DataFrame:
 def _charges_made(end_date) -> pd.DataFrame:
 	"""Every charge any finding made on a receipt up to the period's end, revoked ones included:
 	each is made once."""
-	charge = frappe.qb.DocType("Finding Charge")
-	finding = frappe.qb.DocType("Responsibility Finding")
+	charge = frappe.qb.DocType(DocType.FINDING_CHARGE)
+	finding = frappe.qb.DocType(DocType.FINDING)
 	query = (
 		frappe.qb.from_(charge)
 		.join(finding)
 		.on(finding.name == charge.parent)
 		.select(charge.receipt, finding.person, finding.liability)
-		.where((charge.parenttype == "Responsibility Finding") & (charge.received_on <= end_date))
+		.where((charge.parenttype == DocType.FINDING) & (charge.received_on <= end_date))
 	)
 	return _frame(query, ("receipt", "person", "liability"))

@@ -32,13 +32,13 @@ from complaint_accountability.vocabulary import DocType, FindingState
 
 from . import proposed_findings
 
-IMPORT = "Ledger Import"
+IMPORT = DocType.LEDGER_IMPORT
 
 
 def run_import(import_name: str) -> dict:
 	doc = frappe.get_doc(IMPORT, import_name)
 	path = frappe.get_doc("File", {"file_url": doc.ledger_file}).get_full_path()
-	types = {name: violation_type(name) for name in frappe.get_all("Handling Violation Type", pluck="name")}
+	types = {name: violation_type(name) for name in frappe.get_all(DocType.VIOLATION_TYPE, pluck="name")}
 	try:
 		ledger = read_ledger(path, channel_book(), types)
 	except LedgerInvalid as error:
@@ -76,18 +76,22 @@ class LedgerLoader:
 		}
 
 	def root_institution(self) -> str | None:
-		roots = frappe.get_all("Institution", filters={"parent_institution": ("is", "not set")}, pluck="name")
+		roots = frappe.get_all(
+			DocType.INSTITUTION, filters={"parent_institution": ("is", "not set")}, pluck="name"
+		)
 		return roots[0] if len(roots) == 1 else None
 
 	def ensure_institutions(self, root: str | None) -> None:
 		names = set(self.ledger.cases["institution"]) - {""}
 		if len(self.ledger.violations):
 			names.add(DESK_INSTITUTION)
-		existing = set(frappe.get_all("Institution", filters={"name": ("in", list(names))}, pluck="name"))
+		existing = set(
+			frappe.get_all(DocType.INSTITUTION, filters={"name": ("in", list(names))}, pluck="name")
+		)
 		for name in sorted(names - existing):
 			frappe.get_doc(
 				{
-					"doctype": "Institution",
+					"doctype": DocType.INSTITUTION,
 					"institution_name": name,
 					"parent_institution": root,
 					"institution_type": "Department" if name == DESK_INSTITUTION else "Sub-branch",
@@ -104,7 +108,7 @@ class LedgerLoader:
 		officers = set(self.ledger.violations["employee_number"])
 		existing = set(
 			frappe.get_all(
-				"Accountable Person", filters={"name": ("in", list(self.ledger.names))}, pluck="name"
+				DocType.ACCOUNTABLE_PERSON, filters={"name": ("in", list(self.ledger.names))}, pluck="name"
 			)
 		)
 		for number, name in sorted(self.ledger.names.items()):
@@ -117,7 +121,7 @@ class LedgerLoader:
 			)
 			frappe.get_doc(
 				{
-					"doctype": "Accountable Person",
+					"doctype": DocType.ACCOUNTABLE_PERSON,
 					"employee_number": number,
 					"full_name": name,
 					"institution": institution,
@@ -131,7 +135,7 @@ class LedgerLoader:
 		receipt_names = {}
 		self.complaint_of = dict(
 			frappe.get_all(
-				"Complaint",
+				DocType.COMPLAINT,
 				fields=["ledger_number", "name"],
 				as_list=True,
 				filters={"ledger_number": ("in", list(self.ledger.cases.index))},
@@ -139,7 +143,7 @@ class LedgerLoader:
 		)
 		for case, rows in self.ledger.receipts.groupby("case", sort=True):
 			existing = self.complaint_of.get(case)
-			doc = frappe.get_doc("Complaint", existing) if existing else self.new_complaint(case)
+			doc = frappe.get_doc(DocType.COMPLAINT, existing) if existing else self.new_complaint(case)
 			have = Counter((str(r.received_on), r.channel) for r in doc.receipts)
 			added = []
 			for row in rows.itertuples():
@@ -165,13 +169,13 @@ class LedgerLoader:
 	def new_complaint(self, case: str):
 		facts = self.ledger.cases.loc[case]
 		persons = self.ledger.persons[self.ledger.persons["case"] == case]
-		if facts["business_line"] and not frappe.db.exists("Business Line", facts["business_line"]):
-			frappe.get_doc({"doctype": "Business Line", "business_line_name": facts["business_line"]}).insert(
-				ignore_permissions=True
-			)
+		if facts["business_line"] and not frappe.db.exists(DocType.BUSINESS_LINE, facts["business_line"]):
+			frappe.get_doc(
+				{"doctype": DocType.BUSINESS_LINE, "business_line_name": facts["business_line"]}
+			).insert(ignore_permissions=True)
 		return frappe.get_doc(
 			{
-				"doctype": "Complaint",
+				"doctype": DocType.COMPLAINT,
 				"ledger_number": case,
 				"customer_name": facts["customer"] or case,
 				"business_line": facts["business_line"] or None,
@@ -220,7 +224,7 @@ class LedgerLoader:
 		for period, rows in frame.groupby("period"):
 			periods.ensure_period(period)
 			self.counts["charged_findings_created"] += proposed_findings.create_proposed(
-				period, rows.drop(columns="period"), state="Handed Off", docstatus=1
+				period, rows.drop(columns="period"), state=FindingState.HANDED_OFF, docstatus=1
 			)
 
 	def create_violations(self) -> None:
@@ -229,7 +233,7 @@ class LedgerLoader:
 		if not len(violations):
 			return
 		found = frappe.get_all(
-			"Responsibility Finding",
+			DocType.FINDING,
 			filters={
 				"complaint": ("in", list({self.complaint_of[case] for case in violations["case"]})),
 				"violation_type": ("is", "set"),

@@ -72,7 +72,7 @@ def refuse_missing_rates(result, receipts: pd.DataFrame, persons: pd.DataFrame) 
 
 
 def create_proposed(
-	period: str, charges: pd.DataFrame, progress=None, state: str = "Draft", docstatus: int = 0
+	period: str, charges: pd.DataFrame, progress=None, state: str = FindingState.DRAFT, docstatus: int = 0
 ) -> int:
 	"""One Draft finding per (case, person, liability) with its charges, inserted in bulk.
 

@@ -17,26 +17,15 @@ from complaint_accountability.complaint_accountability.doctype.accountability_pe
 	window_or_throw,
 )
 from complaint_accountability.configuration import settings
+from complaint_accountability.cycle.hand_off import ENTRY_FIELDS
 from complaint_accountability.permissions import SYSTEM_MANAGER
 from complaint_accountability.vocabulary import PERFORMANCE_DEDUCTION, DocType, EntryStatus, Role
 
 PAYROLL_ROLES = (Role.PAYROLL, Role.ADMINISTRATOR, SYSTEM_MANAGER)
 CURRENCY = "CNY"
 MAX_PAGE = 1000
-FIELDS = [
-	"name",
-	"accountability_period",
-	"person",
-	"full_name",
-	"employee_number",
-	"institution",
-	"component",
-	"amount",
-	"payroll_date",
-	"status",
-	"payroll_reference",
-	"responsibility_finding",
-]
+# What payroll reads of an entry: what the hand-off writes, and the acknowledgement.
+FIELDS = [field for field in ENTRY_FIELDS if field != "naming_series"] + ["payroll_reference"]
 
 
 class PayrollReferenceConflict(frappe.ValidationError):
@@ -50,7 +39,10 @@ def _only_payroll() -> None:
 
 @frappe.whitelist(methods=["GET", "POST"])
 def pending_entries(
-	payroll_date: str, period: str | None = None, limit_start: int = 0, limit_page_length: int = 500
+	payroll_date: str | None = None,
+	period: str | None = None,
+	limit_start: int = 0,
+	limit_page_length: int = 500,
 ) -> dict:
 	"""Entries due on or before ``payroll_date`` that payroll has not acknowledged, a page at a time,
 	oldest payroll date first; each with its salary component as the settings name it."""
@@ -98,7 +90,7 @@ def _entry_names(entries) -> list[str]:
 
 
 @frappe.whitelist(methods=["POST"])
-def acknowledge_entries(entries: list | str, payroll_reference: str) -> dict:
+def acknowledge_entries(entries: list | str | None = None, payroll_reference: str | None = None) -> dict:
 	"""Mark entries Deducted under ``payroll_reference``. Acknowledging again with the same reference
 	changes nothing; a different reference for an entry already deducted is refused. The entries are
 	locked while they are checked and marked, so two payroll runs cannot both deduct one entry."""

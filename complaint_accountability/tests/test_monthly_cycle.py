@@ -4,8 +4,8 @@ import frappe
 from frappe.model.workflow import WorkflowTransitionError, apply_workflow
 
 from complaint_accountability.complaint_accountability.doctype.appeal.appeal import (
-	AppealAlreadyOpen,
 	AppealDeadlinePassed,
+	FindingNotOpenToAppeal,
 )
 from complaint_accountability.cycle.compile import compile_period
 from complaint_accountability.cycle.confirm import AppealWindowStillOpen, confirm_unappealed
@@ -21,6 +21,7 @@ from complaint_accountability.tests.utils import (
 	make_person,
 	make_user,
 )
+from complaint_accountability.vocabulary import Action
 
 STAFF_USER = "cycle-staff@example.com"
 
@@ -96,9 +97,10 @@ class TestMonthlyCycle(AccountabilityTestCase):
 	def test_only_one_open_appeal_per_finding(self):
 		finding = self.new_final_finding()
 		with self.freeze_time("2026-11-25 09:00:00"):
+			waiting = make_appeal(finding.name, STAFF_USER, file=False)  # drafted before the first is filed
 			self.appeal(finding)
-			with self.assertRaises((AppealAlreadyOpen, frappe.ValidationError)):
-				self.appeal(finding)
+			self.assertRaises(FindingNotOpenToAppeal, apply_workflow, waiting.reload(), Action.FILE)
+			self.assertRaises(FindingNotOpenToAppeal, self.appeal, finding)
 
 	def test_upheld_appeal_confirms_and_revoked_appeal_cancels(self):
 		upheld, revoked = self.new_final_finding(), self.new_final_finding("2026-11-05")

@@ -29,6 +29,7 @@ from complaint_accountability.tests.utils import (
 	make_user,
 	remove_committed_records,
 )
+from complaint_accountability.vocabulary import Action
 
 PERIOD = "2024-11"
 COMMITTED = (PERIOD, "MX-", "矩阵测试")  # period, person prefix, institution prefix
@@ -87,7 +88,7 @@ ACTIONS = {
 	"l": "list",  # GET /api/resource/DT
 	"c": "create",  # POST /api/resource/DT with a valid body
 	"w": "write",  # PUT /api/resource/DT/NAME with a harmless field (finding, appeal: a draft)
-	"s": "submit",  # the workflow's submitting action: finding "Approve" (Committee Review -> Final), appeal "File"
+	"s": "submit",  # the workflow's submitting action: finding "Approve" (Committee Review -> Final), appeal "File Appeal"
 	"x": "cancel",  # finding: workflow "Revoke" of a Final one; appeal (no cancelling state): frappe.client.cancel of a filed one
 	"S": "submit (frappe.client.submit)",  # the same document submitted directly, without the workflow action
 	"X": "cancel (frappe.client.cancel)",  # a Final finding cancelled directly, without the workflow action
@@ -558,7 +559,7 @@ class TestPermissionMatrix(AccountabilityTestCase):
 				resource(FINDING, self.rows["finding_review"]), {"remarks": "矩阵测试：审议中修改"}
 			)
 		if letter == "s":
-			return self.workflow(role, doctype, "s", "Approve" if doctype == FINDING else "File")
+			return self.workflow(role, doctype, "s", "Approve" if doctype == FINDING else Action.FILE)
 		if letter == "d":
 			return self.workflow(role, APPEAL, "d", "Uphold")
 		if letter == "x" and doctype == FINDING:

@@ -30,6 +30,7 @@ from complaint_accountability.tests.utils import (
 	make_user,
 	remove_committed_records,
 )
+from complaint_accountability.vocabulary import Action
 
 PERIOD, HANDED = "2024-08", "2024-07"
 BRANCH, A, A_CHILD, B = "安全测试分公司", "安全测试甲支公司", "安全测试甲支公司营业部", "安全测试乙支公司"
@@ -85,7 +86,7 @@ def filed_appeal(finding: str, user: str, evidence: bytes | None = None) -> str:
 		if evidence:
 			evidence_file(user, doc.name, evidence)
 			doc.reload()
-		apply_workflow(doc, "File")
+		apply_workflow(doc, Action.FILE)
 		return doc.name
 	finally:
 		frappe.set_user(previous)
@@ -285,6 +286,31 @@ class TestSideDoors(AccountabilityTestCase):
 		self.assertLess(mine, everything)
 		other = {"doctype": "Complaint", "filters": {"name": self.rows["case_b"]}}
 		self.assertEqual(self.call(ICM_A, "frappe.desk.reportview.get_count", **other).json["message"], 0)
+		# the list sidebar's "Assigned To" counts assignments of readable rows only
+		frappe.get_doc(
+			{
+				"doctype": "ToDo",
+				"description": "回访",
+				"allocated_to": DESK,
+				"reference_type": "Complaint",
+				"reference_name": self.rows["case_b"],
+			}
+		).insert(ignore_permissions=True)
+		frappe.db.commit()
+		self.addCleanup(
+			lambda: (frappe.db.delete("ToDo", {"reference_name": self.rows["case_b"]}), frappe.db.commit())
+		)
+		sidebar = {
+			"doctype": "Complaint",
+			"current_filters": json.dumps([["Complaint", "name", "=", self.rows["case_b"]]]),
+			"field": "assigned_to",
+		}
+		manager = self.call(ICM_A, "frappe.desk.listview.get_group_by_count", **sidebar)
+		desk = self.call(DESK, "frappe.desk.listview.get_group_by_count", **sidebar)
+		self.assertAllowed(manager)
+		self.assertAllowed(desk)
+		self.assertEqual(manager.json["message"], [])
+		self.assertEqual([r["count"] for r in desk.json["message"]], [1])
 
 	def test_05_write_responses_carry_no_raw_customer_data(self):
 		case = self.rows["case_a"]
@@ -571,7 +597,7 @@ class TestSideDoors(AccountabilityTestCase):
 			NEWCOMER,
 			"frappe.model.workflow.apply_workflow",
 			doc={"doctype": "Appeal", "name": appeal},
-			action="File",
+			action=Action.FILE,
 		)
 		self.assertAllowed(filed)
 		self.assertAllowed(
@@ -602,6 +628,13 @@ class TestSideDoors(AccountabilityTestCase):
 				{"entries": [], "payroll_reference": "X"},
 			),
 			(PAY, "complaint_accountability.payroll.api.pending_entries", {"payroll_date": "not-a-date"}),
+			(PAY, "complaint_accountability.payroll.api.pending_entries", {}),
+			(
+				PAY,
+				"complaint_accountability.payroll.api.pending_entries",
+				{"payroll_date": "2024-07-31", "limit_start": "x"},
+			),
+			(PAY, "complaint_accountability.payroll.api.acknowledge_entries", {}),
 			(
 				PAY,
 				"complaint_accountability.payroll.api.pending_entries",
@@ -610,7 +643,11 @@ class TestSideDoors(AccountabilityTestCase):
 		):
 			response = self.call(user, method, **data)
 			self.assertRefused(response, 417)
-			self.assertTrue(response.json.get("_server_messages"), response.text[:300])
+			# a message for the user, or Frappe's own check of the argument's type, naming it
+			clear = (
+				response.json.get("_server_messages") or response.json.get("exc_type") == "FrappeTypeError"
+			)
+			self.assertTrue(clear, response.text[:300])
 
 	# ---- a tester's sweep: every list path of every ruled doctype, for each restricted user
 

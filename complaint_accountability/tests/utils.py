@@ -3,6 +3,8 @@
 import frappe
 from frappe.model.workflow import apply_workflow
 
+from complaint_accountability.vocabulary import Action
+
 try:  # v16 names it IntegrationTestCase; v15 has FrappeTestCase
 	from frappe.tests import IntegrationTestCase as SiteTestCase
 except ImportError:
@@ -169,7 +171,7 @@ def make_appeal(
 		doc = frappe.get_doc(
 			{"doctype": "Appeal", "responsibility_finding": finding, "reason": reason, "evidence": evidence}
 		).insert()
-		return apply_workflow(doc, "File") if file else doc
+		return apply_workflow(doc, Action.FILE) if file else doc
 	finally:
 		frappe.set_user(previous)
 

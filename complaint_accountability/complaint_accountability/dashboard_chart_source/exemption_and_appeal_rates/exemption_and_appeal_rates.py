@@ -12,6 +12,7 @@ from frappe import _
 from frappe.utils import cint
 
 from complaint_accountability.rules.cases import EXEMPT
+from complaint_accountability.vocabulary import DocType
 
 DEFAULT_PERIODS = 12
 
@@ -33,12 +34,10 @@ def get(
 	periods = recent_periods(cint(filters.periods) or DEFAULT_PERIODS)
 	if not periods:
 		return {"labels": [], "datasets": []}
-	transferred = count_by("Complaint", "latest_period", periods, {"transferred": 1})
-	exempt = count_by("Complaint", "latest_period", periods, {"transferred": 1, "case_status": EXEMPT})
-	final = count_by(
-		"Responsibility Finding", "accountability_period", periods, {"docstatus": ("in", (1, 2))}
-	)
-	appeals = count_by("Appeal", "accountability_period", periods, {"docstatus": 1})
+	transferred = count_by(DocType.COMPLAINT, "latest_period", periods, {"transferred": 1})
+	exempt = count_by(DocType.COMPLAINT, "latest_period", periods, {"transferred": 1, "case_status": EXEMPT})
+	final = count_by(DocType.FINDING, "accountability_period", periods, {"docstatus": ("in", (1, 2))})
+	appeals = count_by(DocType.APPEAL, "accountability_period", periods, {"docstatus": 1})
 	return {
 		"labels": periods,
 		"datasets": [
@@ -49,7 +48,7 @@ def get(
 
 
 def recent_periods(count: int) -> list[str]:
-	names = frappe.get_all("Accountability Period", order_by="start_date desc", limit=count, pluck="name")
+	names = frappe.get_all(DocType.PERIOD, order_by="start_date desc", limit=count, pluck="name")
 	return sorted(names)
 
 

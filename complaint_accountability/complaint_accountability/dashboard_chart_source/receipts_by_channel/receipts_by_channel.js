@@ -5,7 +5,7 @@ frappe.dashboards.chart_sources["Receipts by Channel"] = {
 	filters: [
 		{
 			fieldname: "period",
-			label: __("Period"),
+			label: __("Accountability Period"),
 			fieldtype: "Link",
 			options: "Accountability Period",
 		},

@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 
 from complaint_accountability.rules.receipts import RECEIPT_KINDS
+from complaint_accountability.vocabulary import DocType
 
 RECEIPT = "`tabComplaint Receipt`"
 
@@ -30,7 +31,7 @@ def get(
 	counts = receipt_counts(period) if period else {}
 	if not counts:
 		return {"labels": [], "datasets": []}
-	channels = frappe.get_all("Complaint Channel", order_by="`rank` asc", pluck="name")
+	channels = frappe.get_all(DocType.CHANNEL, order_by="`rank` asc", pluck="name")
 	return {
 		"labels": channels,
 		"datasets": [
@@ -42,17 +43,17 @@ def get(
 
 def latest_period() -> str | None:
 	"""The latest accountability period, or the latest period any visible receipt falls in."""
-	names = frappe.get_all("Accountability Period", order_by="start_date desc", limit=1, pluck="name")
+	names = frappe.get_all(DocType.PERIOD, order_by="start_date desc", limit=1, pluck="name")
 	if names:
 		return names[0]
-	rows = frappe.get_list("Complaint", fields=["max(latest_period) as period"], order_by="")
+	rows = frappe.get_list(DocType.COMPLAINT, fields=["max(latest_period) as period"], order_by="")
 	return rows[0].period if rows else None
 
 
 def receipt_counts(period: str) -> dict[tuple[str, str], int]:
 	rows = frappe.get_list(
-		"Complaint",
-		filters=[["Complaint Receipt", "accountability_period", "=", period]],
+		DocType.COMPLAINT,
+		filters=[[DocType.RECEIPT, "accountability_period", "=", period]],
 		fields=[
 			f"{RECEIPT}.channel as channel",
 			f"{RECEIPT}.receipt_kind as kind",

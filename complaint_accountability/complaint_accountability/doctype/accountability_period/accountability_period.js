@@ -65,7 +65,7 @@ function render_summary(frm) {
 		${blockers}
 		<table class="table table-bordered table-sm">
 			<thead><tr><th>${__("Workflow State")}</th><th class="text-right">${__("Findings")}</th>
-			<th class="text-right">${__("Amount")}</th></tr></thead>
+			<th class="text-right">${__("Penalty Amount")}</th></tr></thead>
 			<tbody>${rows}</tbody>
 		</table>
 		<p>${__("Open appeals")}: ${summary.open_appeals} · ${__("Penalty entries")}: ${
@@ -87,7 +87,7 @@ function render_documents(frm, documents) {
 	const link = `/app/period-document?accountability_period=${encodeURIComponent(frm.doc.name)}`;
 	return `
 		<table class="table table-bordered table-sm">
-			<thead><tr><th>${__("Period Document")}</th><th>${__("Delivery Status")}</th>
+			<thead><tr><th>${__("Period Document")}</th><th>${__("Sending Status")}</th>
 			<th class="text-right">${__("Count")}</th></tr></thead>
 			<tbody>${rows}</tbody>
 		</table>

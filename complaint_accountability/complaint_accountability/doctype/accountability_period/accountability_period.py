@@ -20,6 +20,26 @@ SERVER_FIELDS = ("status", "compiled_on", "assessment_sent_on", "notices_issued_
 
 
 class AccountabilityPeriod(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		appeal_deadline: DF.Date | None
+		assessment_sent_on: DF.Datetime | None
+		compiled_on: DF.Datetime | None
+		end_date: DF.Date | None
+		handed_off_on: DF.Datetime | None
+		notices_issued_on: DF.Datetime | None
+		payroll_date: DF.Date | None
+		period_name: DF.Data
+		start_date: DF.Date | None
+		status: DF.Literal["Not Compiled", "Compiled", "Notified", "Handed Off", "Paid"]
+
+	# end: auto-generated types
 	def validate(self):
 		keep_server_values(self, SERVER_FIELDS)
 		set_window(self)
@@ -67,7 +87,7 @@ class AccountabilityPeriod(Document):
 		)
 
 
-PERIOD = "Accountability Period"
+PERIOD = DocType.PERIOD
 
 
 class PeriodClosedError(frappe.ValidationError):
@@ -151,4 +171,4 @@ def close_if_paid(period_names) -> None:
 		if frappe.db.get_value(PERIOD, name, "status") == PeriodStatus.HANDED_OFF and not frappe.db.exists(
 			DocType.PENALTY_ENTRY, {"accountability_period": name, "status": EntryStatus.PENDING}
 		):
-			mark(name, PeriodStatus.CLOSED)
+			mark(name, PeriodStatus.PAID)

@@ -1,9 +1,9 @@
 const PERIOD_COLOURS = {
-	Open: "orange",
+	"Not Compiled": "orange",
 	Compiled: "blue",
 	Notified: "purple",
 	"Handed Off": "cyan",
-	Closed: "green",
+	Paid: "green",
 };
 
 frappe.listview_settings["Accountability Period"] = {

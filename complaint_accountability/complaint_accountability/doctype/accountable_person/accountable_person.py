@@ -7,6 +7,25 @@ from complaint_accountability.vocabulary import DocType
 
 
 class AccountablePerson(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		contract_type: DF.Literal["Labour Contract", "Service Contract"]
+		disabled: DF.Check
+		employee: DF.Data | None
+		employee_number: DF.Data
+		full_name: DF.Data
+		institution: DF.Link
+		is_complaint_desk: DF.Check
+		post: DF.Data | None
+		user: DF.Link | None
+
+	# end: auto-generated types
 	def on_update(self):
 		if self.has_value_changed("user"):
 			self.refresh_findings_login()

@@ -35,17 +35,46 @@ class AppealNotAllowed(frappe.PermissionError):
 	pass
 
 
-class AppealAlreadyOpen(frappe.ValidationError):
+class FindingNotOpenToAppeal(frappe.ValidationError):
 	pass
 
 
 class Appeal(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		accountability_period: DF.Link | None
+		amended_from: DF.Link | None
+		amount: DF.Currency
+		appellant: DF.Link | None
+		decided_by: DF.Link | None
+		decided_on: DF.Datetime | None
+		decision: DF.Literal["Pending", "Upheld", "Revoked"]
+		decision_note: DF.SmallText | None
+		evidence: DF.Attach
+		filed_on: DF.Datetime | None
+		full_name: DF.Data | None
+		institution: DF.Link | None
+		more_evidence: DF.Attach | None
+		naming_series: DF.Literal["AP-.YYYY.-.#####"]
+		open_for_finding: DF.Data | None
+		person: DF.Link | None
+		person_institution: DF.Link | None
+		reason: DF.SmallText
+		responsibility_finding: DF.Link
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		keep_server_values(self, SERVER_FIELDS)
 		self.copy_from_finding()
 		self.validate_appellant()
 		self.validate_finding_open_to_appeal()
-		self.validate_one_open_appeal()
 
 	def before_submit(self):
 		self.file()
@@ -99,22 +128,16 @@ class Appeal(Document):
 			self.appellant = user
 
 	def validate_finding_open_to_appeal(self) -> None:
+		"""Only a Final finding is appealed. Filing moves it to Appealed, so a second appeal (one
+		drafted before the first was filed) cannot be filed; two filed at the same instant meet the
+		unique open_for_finding."""
 		state = frappe.db.get_value(DocType.FINDING, self.responsibility_finding, "workflow_state")
 		if state != FindingState.FINAL:
 			frappe.throw(
 				_("Only a finding in its appeal window (Final) can be appealed; this one is {0}").format(
 					_(state)
-				)
-			)
-
-	def validate_one_open_appeal(self) -> None:
-		other = frappe.db.get_value(
-			DocType.APPEAL, {"open_for_finding": self.responsibility_finding, "name": ("!=", self.name)}
-		)
-		if other:
-			frappe.throw(
-				_("Appeal {0} on this finding is still waiting for a decision").format(other),
-				AppealAlreadyOpen,
+				),
+				FindingNotOpenToAppeal,
 			)
 
 	def file(self) -> None:

@@ -11,12 +11,60 @@ from complaint_accountability.rules.cases import PENDING, case_status
 from complaint_accountability.rules.periods import period_name_of
 from complaint_accountability.rules.receipts import classify_receipts
 from complaint_accountability.rules.time_limits import handling_limit, is_late
+from complaint_accountability.vocabulary import DocType
 
 # Set by the customer's contact record (Customer Contact), never by a request on the complaint.
 MASKED_COPIES = ("customer_phone_masked", "customer_id_masked")
 
 
 class Complaint(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from complaint_accountability.complaint_accountability.doctype.complaint_receipt.complaint_receipt import (
+			ComplaintReceipt,
+		)
+		from complaint_accountability.complaint_accountability.doctype.complaint_responsible_person.complaint_responsible_person import (
+			ComplaintResponsiblePerson,
+		)
+
+		appraisal_days: DF.Int
+		business_line: DF.Link | None
+		case_status: DF.Literal["Out of Scope", "Exempt", "Accountable", "Awaiting Outcome", "Referred"]
+		complexity: DF.Literal["Normal", "Complex", "Especially Complex"]
+		customer_id_masked: DF.Data | None
+		customer_name: DF.Data
+		customer_phone_masked: DF.Data | None
+		decided_on: DF.Date | None
+		extension_approved_by: DF.Link | None
+		extension_approved_on: DF.Date | None
+		first_coordination_outcome: DF.Literal[
+			"Pending", "Withdrawn", "Not Insurance Liability", "Satisfied", "Unresolved"
+		]
+		first_received_on: DF.Date | None
+		handling_due_on: DF.Date | None
+		handling_institution: DF.Link | None
+		is_compound: DF.Check
+		is_overdue: DF.Check
+		latest_period: DF.Data | None
+		latest_received_on: DF.Date | None
+		ledger_number: DF.Data | None
+		naming_series: DF.Literal["TS-.YYYY.-.#####"]
+		policy_number: DF.Data | None
+		receipts: DF.Table[ComplaintReceipt]
+		referral_note: DF.SmallText | None
+		referred: DF.Check
+		responsible_persons: DF.Table[ComplaintResponsiblePerson]
+		summary: DF.SmallText | None
+		transferred: DF.Check
+		withdrawn_on: DF.Date | None
+
+	# end: auto-generated types
 	def validate(self):
 		keep_server_values(self, MASKED_COPIES)
 		self.validate_receipts()
@@ -98,7 +146,7 @@ class Complaint(Document):
 
 def refresh_overdue_flags() -> None:
 	"""The overdue flag depends on today's date: recompute it for undecided cases, in one statement."""
-	complaint = frappe.qb.DocType("Complaint")
+	complaint = frappe.qb.DocType(DocType.COMPLAINT)
 	frappe.qb.update(complaint).set(complaint.is_overdue, 1).where(
 		complaint.decided_on.isnull()
 		& complaint.withdrawn_on.isnull()

@@ -15,6 +15,19 @@ from complaint_accountability.vocabulary import DocType
 
 
 class CustomerContact(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		complaint: DF.Link
+		customer_id_number: DF.Data | None
+		customer_phone: DF.Data | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.customer_phone = (self.customer_phone or "").strip()
 		self.customer_id_number = (self.customer_id_number or "").strip().upper()

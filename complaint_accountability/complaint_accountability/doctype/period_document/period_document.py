@@ -10,6 +10,30 @@ from complaint_accountability.vocabulary import DocType
 
 
 class PeriodDocument(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		accountability_period: DF.Link
+		delivery_note: DF.SmallText | None
+		delivery_status: DF.Literal["Not Sent", "No Recipient", "Queued", "Sent", "Failed"]
+		document_number: DF.Data | None
+		email_queue: DF.Data | None
+		file: DF.Attach | None
+		institution: DF.Link
+		kind: DF.Literal["Assessment Table", "Notice"]
+		naming_series: DF.Literal["PD-.YYYY.-.#####"]
+		recipients: DF.SmallText | None
+		rendered_on: DF.Datetime | None
+		sent_on: DF.Datetime | None
+		title: DF.Data | None
+		total: DF.Currency
+
+	# end: auto-generated types
 	def validate(self):
 		if not is_server_action(self):
 			frappe.throw(

@@ -39,6 +39,39 @@ class ViolationAmountError(frappe.ValidationError):
 
 
 class ResponsibilityFinding(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from complaint_accountability.complaint_accountability.doctype.finding_charge.finding_charge import (
+			FindingCharge,
+		)
+
+		accountability_period: DF.Link | None
+		amended_from: DF.Link | None
+		amount: DF.Currency
+		appeal_deadline: DF.Date | None
+		charges: DF.Table[FindingCharge]
+		complaint: DF.Link
+		component: DF.Literal["Wage Deduction", "Performance Deduction"]
+		employee_number: DF.Data | None
+		full_name: DF.Data | None
+		institution: DF.Link | None
+		liability: DF.Literal["Direct", "Management", "Handling Violation"]
+		naming_series: DF.Literal["RF-.YYYY.-.#####"]
+		person: DF.Link
+		person_institution: DF.Link | None
+		person_user: DF.Link | None
+		proposed_by_compile: DF.Check
+		remarks: DF.SmallText | None
+		violation_type: DF.Link | None
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		workflow_guard.check_edit_rights(self)
 		self.keep_server_values()

@@ -4,7 +4,7 @@ frappe.query_reports["Cases by Status"] = {
 	filters: [
 		{
 			fieldname: "period",
-			label: __("Period"),
+			label: __("Accountability Period"),
 			fieldtype: "Link",
 			options: "Accountability Period",
 			description: __("Complaints whose latest receipt falls in this period"),

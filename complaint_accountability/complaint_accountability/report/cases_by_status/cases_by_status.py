@@ -12,8 +12,9 @@ from complaint_accountability.complaint_accountability.report.penalty_assessment
 	column,
 )
 from complaint_accountability.rules.cases import CASE_STATUSES, PENDING, exemption_reason
+from complaint_accountability.vocabulary import DocType
 
-COMPLAINT = "Complaint"
+COMPLAINT = DocType.COMPLAINT
 COMPLAINT_FIELDS = (
 	"name",
 	"customer_name",
@@ -36,7 +37,7 @@ def columns() -> list[dict]:
 	return [
 		column("complaint", _("Complaint"), "Link", 135, COMPLAINT),
 		column("customer_name", _("Customer Name"), width=90),
-		column("handling_institution", _("Handling Institution"), "Link", 125, "Institution"),
+		column("handling_institution", _("Handling Institution"), "Link", 125, DocType.INSTITUTION),
 		column("receipts", _("Receipts"), "Int", 90),
 		column("is_compound", _("Compound"), "Check", 175),
 		column("first_coordination_outcome", _("First Coordination Outcome"), width=150),
@@ -66,7 +67,7 @@ def receipt_counts(names: list[str]) -> dict[str, int]:
 	if not names:
 		return {}
 	rows = frappe.get_all(
-		"Complaint Receipt",
+		DocType.RECEIPT,
 		filters={"parenttype": COMPLAINT, "parent": ("in", names)},
 		fields=["parent", "count(name) as receipts"],
 		group_by="parent",

@@ -4,7 +4,7 @@ frappe.query_reports["Penalty Assessment"] = {
 	filters: [
 		{
 			fieldname: "period",
-			label: __("Period"),
+			label: __("Accountability Period"),
 			fieldtype: "Link",
 			options: "Accountability Period",
 			reqd: 1,

@@ -14,7 +14,7 @@ from complaint_accountability.rules.payroll import component_for
 from complaint_accountability.rules.receipts import ESCALATION, INITIAL, MULTI_CHANNEL, REPEAT
 from complaint_accountability.vocabulary import DocType
 
-FINDING = "Responsibility Finding"
+FINDING = DocType.FINDING
 KINDS = (REPEAT, ESCALATION, MULTI_CHANNEL)  # marked after the channel; an initial receipt is not
 ALIGN = {"Currency": "right", "Int": "right", "Float": "right", "Check": "center"}
 FINDING_FIELDS = (
@@ -70,16 +70,16 @@ def column(fieldname: str, label: str, fieldtype: str = "Data", width: int = 120
 
 def columns() -> list[dict]:
 	return [
-		column("institution", _("Institution"), "Link", 125, "Institution"),
+		column("institution", _("Institution"), "Link", 125, DocType.INSTITUTION),
 		column("full_name", _("Full Name"), width=65),
 		column("employee_number", _("Employee Number"), width=70),
-		column("complaint", _("Complaint"), "Link", 140, "Complaint"),
+		column("complaint", _("Complaint"), "Link", 140, DocType.COMPLAINT),
 		column("liability", _("Liability"), width=95),
 		column("channels", _("Channel Breakdown"), width=200),
 		column("component", _("Deducted From"), width=85),
 		column("workflow_state", _("Workflow State"), width=105),
 		column("finding", _("Responsibility Finding"), "Link", 140, FINDING),
-		column("amount", _("Amount"), "Currency", 120, "currency"),
+		column("amount", _("Penalty Amount"), "Currency", 120, "currency"),
 	]
 
 
@@ -115,7 +115,7 @@ def _conditions(filters: frappe._dict) -> tuple[str, dict]:
 	conditions = ["f.accountability_period = %(period)s", "f.docstatus < 2"]
 	values = {"period": filters.period}
 	if filters.institution:
-		lft, rgt = frappe.db.get_value("Institution", filters.institution, ["lft", "rgt"])
+		lft, rgt = frappe.db.get_value(DocType.INSTITUTION, filters.institution, ["lft", "rgt"])
 		conditions.append(
 			"f.institution in (select name from `tabInstitution` where lft >= %(lft)s and rgt <= %(rgt)s)"
 		)
@@ -131,14 +131,14 @@ def _conditions(filters: frappe._dict) -> tuple[str, dict]:
 
 def person_columns() -> list[dict]:
 	return [
-		column("institution", _("Institution"), "Link", 150, "Institution"),
+		column("institution", _("Institution"), "Link", 150, DocType.INSTITUTION),
 		column("full_name", _("Full Name"), width=80),
 		column("employee_number", _("Employee Number"), width=90),
 		column("liability", _("Liability"), width=110),
 		column("component", _("Deducted From"), width=90),
 		column("cases", _("Complaints"), "Int", 80),
 		column("findings", _("Findings"), "Int", 80),
-		column("amount", _("Amount"), "Currency", 120, "currency"),
+		column("amount", _("Penalty Amount"), "Currency", 120, "currency"),
 	]
 
 
@@ -157,7 +157,7 @@ def person_rows(filters: frappe._dict, currency: str) -> list[dict]:
 	)
 	names = dict(
 		frappe.get_all(
-			"Accountable Person",
+			DocType.ACCOUNTABLE_PERSON,
 			fields=["employee_number", "full_name"],
 			as_list=True,
 			filters={"employee_number": ("in", list({r.employee_number for r in rows}) or [""])},

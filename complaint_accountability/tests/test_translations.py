@@ -1,0 +1,47 @@
+"""The app's Chinese must not rename Frappe's words: a translation in the app's file replaces
+Frappe's own for the whole site (the app once turned every 'File' into 提交申诉 and 'Open' into
+待整理). Only the words below may read differently, each for its reason."""
+
+import csv
+
+import frappe
+from frappe.translate import get_all_translations
+
+from complaint_accountability.tests.utils import AccountabilityTestCase
+
+# The measures' own values, which the contract spells in English (liability, receipt kind).
+DOMAIN_WORDS = {"Direct", "Repeat"}
+# Frappe's wording improved without a change of meaning.
+CLEARER = {
+	"Amended From",
+	"Analytics",
+	"Cancelled",
+	"Confirmed",
+	"Disabled",
+	"Draft",
+	"Full Name",
+	"Pending",
+	"Progress",
+	"Queued",
+	"Reports",
+	"Revoke",
+	"Revoked",
+	"Total",
+	"Workflow State",
+	"{0} of {1}",
+}
+
+
+def translations(app: str) -> dict[str, str]:
+	with open(frappe.get_app_path(app, "translations", "zh.csv"), encoding="utf-8", newline="") as f:
+		return {row[0]: row[1] for row in csv.reader(f) if len(row) >= 2}
+
+
+class TestTranslations(AccountabilityTestCase):
+	def test_the_apps_chinese_leaves_frappes_words_alone(self):
+		ours, frappes = translations("complaint_accountability"), translations("frappe")
+		renamed = {word for word in ours if word in frappes and ours[word] != frappes[word]}
+		self.assertEqual(renamed - DOMAIN_WORDS - CLEARER, set())
+		merged = get_all_translations("zh")  # what the desk shows: every app's file together
+		for word in ("File", "Open", "Closed", "Amount", "User"):
+			self.assertEqual(merged.get(word), frappes.get(word), word)
