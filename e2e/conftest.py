@@ -294,7 +294,7 @@ def baseline(admin, users) -> Baseline:
 				continue
 			evidence = icm.upload(f"无责证据-{key}.txt", "客户来电录音摘要:业务员已按规定告知免责条款。".encode())
 			appeal = icm.insert("Appeal", responsibility_finding=f[finding], reason=reason, evidence=evidence)
-			icm.apply_workflow("Appeal", appeal["name"], "File")
+			icm.apply_workflow("Appeal", appeal["name"], "File Appeal")
 			b.appeals[key] = appeal["name"]
 	except ApiError as e:
 		b.errors.append(f"filing the baseline appeals as {users['icm'].email}: {e}")

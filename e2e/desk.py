@@ -227,6 +227,11 @@ def app_english() -> set[str]:
 			text = re.sub(r"<[^>]+>", "", (block.get("data") or {}).get("text") or "")
 			if text.strip():
 				strings.add(text.strip())
+	for path in list(module.glob("module_onboarding/*/*.json")) + list(module.glob("onboarding_step/*/*.json")):
+		meta = json.loads(path.read_text())
+		for key in ("title", "subtitle", "success_message", "action_label", "description"):
+			if isinstance(meta.get(key), str) and "\n" not in meta[key]:
+				strings.add(meta[key])
 	for path in package.rglob("*.js"):
 		strings.update(re.findall(r'__\("([^"]+)"', path.read_text()))
 	for path in package.rglob("*.py"):
@@ -404,8 +409,12 @@ class Journey:
 				close.first.click(timeout=3_000)
 			except (PlaywrightTimeout, PlaywrightError):
 				self.page.keyboard.press("Escape")
-			try:
-				self.page.locator(".modal.show").last.wait_for(state="detached", timeout=2_000)
+			try:  # until Bootstrap's fade has ended: no backdrop, no modal on screen
+				self.page.wait_for_function(
+					"() => !document.querySelector('.modal-backdrop') && ![...document.querySelectorAll('.modal')]"
+					".some(m => m.offsetParent !== null || getComputedStyle(m).display !== 'none')",
+					timeout=3_000,
+				)
 			except (PlaywrightTimeout, PlaywrightError):
 				pass
 			self.settle()
@@ -628,8 +637,7 @@ class Journey:
 				self.problem(f"the {fieldname} field did not take «{value}»: the form holds {self.doc_value(fieldname)!r}")
 		self.settle()
 
-	def save(self, allow: re.Pattern | None = None) -> bool:
-		"""Press 保存 (Ctrl+S where the button is hidden) and wait for the saved form."""
+	def _press_save(self) -> None:
 		self.page.evaluate("() => document.activeElement && document.activeElement.blur()")
 		self.settle()
 		button = self.page.locator(".page-container:visible .page-actions .primary-action:visible", has_text="保存")
@@ -637,6 +645,21 @@ class Journey:
 			button.first.click()
 		else:
 			self.page.keyboard.press("Control+s")
+
+	def save_refused(self, expect: re.Pattern) -> bool:
+		"""Press 保存 where the server must refuse: the user reads why (``expect``), in Chinese,
+		and the form stays unsaved."""
+		self._press_save()
+		self.settle()
+		if not self.read_dialog("saving what must be refused", ()):
+			return False
+		ok = self.check(bool(expect.search(self.last_dialog)), f"the refusal reads «{self.last_dialog}», not /{expect.pattern}/")
+		unsaved = self.page.evaluate("() => !!(window.cur_frm && (cur_frm.is_new() || cur_frm.is_dirty()))")
+		return self.check(unsaved, "what had to be refused was saved") and ok
+
+	def save(self, allow: re.Pattern | None = None) -> bool:
+		"""Press 保存 (Ctrl+S where the button is hidden) and wait for the saved form."""
+		self._press_save()
 		try:
 			self.page.wait_for_function(
 				"""() => (window.cur_frm && !cur_frm.is_new() && !cur_frm.is_dirty() && !frappe.request.ajax_count)

@@ -9,6 +9,8 @@ administrator's first setup gives it:
 - System Settings ``setup_complete`` is 0 and the default ``desktop:home_page`` is ``setup-wizard``:
   the desk opens on the setup wizard.
 - System Settings ``language`` and ``time_zone`` are empty (English; Asia/Kolkata).
+- System Settings ``enable_onboarding`` is 0 until the wizard ends (the workspace then shows its
+  Module Onboarding, the app's setup checklist).
 And one thing for this layer: the site's background jobs go to queues of its own (``bench_id``
 in its site_config.json), which e2e/worker.py serves, so no other site's jobs are touched.
 
@@ -74,6 +76,7 @@ def first_setup() -> None:
 			"time_zone": "Asia/Shanghai",
 			"country": "China",
 			"setup_complete": 1,
+			"enable_onboarding": 1,  # as the setup wizard leaves it (setup_wizard.disable_future_access)
 			"enable_scheduler": 0,  # the journeys press the cycle's buttons themselves
 		}
 	)
