@@ -213,3 +213,27 @@ def check_new_file(file) -> None:
 		frappe.throw(
 			_("You may not attach a file you cannot open: {0}").format(file.file_url), frappe.PermissionError
 		)
+
+
+# ---- shares: Frappe opens a shared row to its recipient whatever the row rule says
+
+
+def check_share(share, method=None) -> None:
+	"""DocShare validate (doc_events): a ruled row may be shared — or assigned, which shares it —
+	only with a user the row rule already lets read it, so sharing never widens the rule."""
+	if share.share_doctype not in ROW_RULES:
+		return
+	if share.everyone:
+		frappe.throw(
+			_("{0} cannot be shared with everyone").format(_(share.share_doctype)), frappe.PermissionError
+		)
+	row = frappe.db.get_value(
+		share.share_doctype, share.share_name, ROW_RULES[share.share_doctype].fields or ["name"], as_dict=True
+	)
+	if not row or not allows(share.share_doctype, row, share.user):
+		frappe.throw(
+			_("{0} {1} may be shared only with those who may already read it").format(
+				_(share.share_doctype), share.share_name
+			),
+			frappe.PermissionError,
+		)
