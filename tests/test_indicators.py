@@ -28,6 +28,7 @@ from complaint_accountability.rules.indicators import (
 	receipt_institution,
 	roll_up,
 	rounded,
+	top_rows,
 	volumes_by_institution,
 )
 
@@ -250,3 +251,12 @@ def test_groups_carry_no_volume_and_the_total_carries_the_scopes():
 
 def test_comparison_of_nothing_is_empty():
 	assert Comparison(EMPTY, EMPTY, EMPTY).is_empty
+
+
+def test_charts_compare_the_branchs_institutions_or_the_top_rows():
+	rows = list(worked_example_rows().values())
+	assert [row.key for row in top_rows(rows)] == [A, B]
+	manager = institution_rows([Node(A, None), Node(A1, A)], [RECEIPTS["current"], {}, {}])
+	assert [row.key for row in top_rows(manager)] == [A1]  # what is under their own institution
+	groups = group_rows(["理赔纠纷", None], [{"理赔纠纷": Figures(receipts=1), None: Figures(receipts=1)}, {}, {}], [EMPTY] * 3)
+	assert [row.key for row in top_rows(groups)] == ["理赔纠纷", None]

@@ -339,3 +339,12 @@ def total_row(scope: Sequence[Figures]) -> IndicatorRow:
 def share(part: int, whole: int) -> Decimal | None:
 	"""part of whole, in percent."""
 	return ratio(part, Decimal(whole), HUNDRED)
+
+
+def top_rows(rows: Sequence[IndicatorRow]) -> list[IndicatorRow]:
+	"""The rows a chart compares: those just under a single top (the branch's own institutions), else
+	the top rows themselves (a manager's institutions, or every line, dispute type or channel)."""
+	body = [row for row in rows if not row.is_total]
+	tops = [row for row in body if row.indent == 0]
+	level = 1 if len(tops) == 1 and any(row.indent == 1 for row in body) else 0
+	return [row for row in body if row.indent == level]
