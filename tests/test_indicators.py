@@ -258,5 +258,9 @@ def test_charts_compare_the_branchs_institutions_or_the_top_rows():
 	assert [row.key for row in top_rows(rows)] == [A, B]
 	manager = institution_rows([Node(A, None), Node(A1, A)], [RECEIPTS["current"], {}, {}])
 	assert [row.key for row in top_rows(manager)] == [A1]  # what is under their own institution
-	groups = group_rows(["理赔纠纷", None], [{"理赔纠纷": Figures(receipts=1), None: Figures(receipts=1)}, {}, {}], [EMPTY] * 3)
+	groups = group_rows(
+		["理赔纠纷", None],
+		[{"理赔纠纷": Figures(receipts=1), None: Figures(receipts=1)}, {}, {}],
+		[EMPTY] * 3,
+	)
 	assert [row.key for row in top_rows(groups)] == ["理赔纠纷", None]

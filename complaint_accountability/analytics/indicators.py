@@ -56,18 +56,22 @@ def checked_filters(filters: dict | None) -> tuple[Window, str]:
 	"""The window and grouping asked for; a bad filter is a clear message, not a 500."""
 	filters = frappe._dict(filters or {})
 	if not filters.from_date or not filters.to_date:
-		frappe.throw(_("Choose a from date and a to date"), InvalidIndicatorFilters, title=_("Dates Missing"))
+		frappe.throw(
+			_("Choose a start date and an end date"), InvalidIndicatorFilters, title=_("Dates Missing")
+		)
 	start, end = (_date(filters.from_date), _date(filters.to_date))
 	if start > end:
 		frappe.throw(
-			_("The from date {0} is after the to date {1}").format(start, end),
+			_("The start date {0} is after the end date {1}").format(start, end),
 			InvalidIndicatorFilters,
 			title=_("Invalid Dates"),
 		)
 	group_by = filters.group_by or INSTITUTION
 	if group_by not in GROUP_BY:
 		frappe.throw(
-			_("Group by one of {0}, not {1}").format(", ".join(_(g) for g in GROUP_BY), frappe.bold(group_by)),
+			_("Count by one of {0}, not {1}").format(
+				", ".join(group_by_label(g) for g in GROUP_BY), frappe.bold(group_by)
+			),
 			InvalidIndicatorFilters,
 			title=_("Invalid Grouping"),
 		)
@@ -80,15 +84,15 @@ def _date(value):
 	return getdate(value)
 
 
-def indicator_rows(window: Window, group_by: str = INSTITUTION, user: str | None = None) -> list[IndicatorRow]:
+def indicator_rows(
+	window: Window, group_by: str = INSTITUTION, user: str | None = None
+) -> list[IndicatorRow]:
 	"""The rows of the report (and of the quarterly analysis): each group's figures in the window, the
 	previous window and a year earlier, then the total of what the user may see."""
 	user = user or frappe.session.user
 	windows = (window, window.previous(), window.year_earlier())
 	root = branch_institution() if group_by == INSTITUTION else None
-	counted = [
-		merge(_receipts(w, group_by, user, root), _decided(w, group_by, user, root)) for w in windows
-	]
+	counted = [merge(_receipts(w, group_by, user, root), _decided(w, group_by, user, root)) for w in windows]
 	volumes = _volumes(Window(min(w.start for w in windows), max(w.end for w in windows)), user)
 	by_institution = [volumes_by_institution(volumes, w) for w in windows]
 	if group_by == INSTITUTION:
@@ -137,7 +141,11 @@ def _receipts(window: Window, group_by: str, user: str, root: str | None) -> dic
 	)
 	return merge(
 		*(
-			{_key(group_by, root, transferred, value): Figures(receipts=int(n), regulator_receipts=int(regulator))}
+			{
+				_key(group_by, root, transferred, value): Figures(
+					receipts=int(n), regulator_receipts=int(regulator)
+				)
+			}
 			for transferred, value, n, regulator in rows
 		)
 	)
@@ -184,6 +192,10 @@ def _order(group_by: str, counted: Sequence[dict]) -> list[str | None]:
 	current = counted[0]
 	named = sorted((k for k in keys if k), key=lambda k: (-current.get(k, EMPTY).receipts, k))
 	return named + ([None] if None in keys else [])
+
+
+def group_by_label(group_by: str) -> str:
+	return _("Complaint Channel") if group_by == CHANNEL else _(group_by)
 
 
 def group_label(group_by: str, key: str | None) -> str:

@@ -70,7 +70,9 @@ class _Frame:
 		self.title, self.categories, self.series, self.unit = title, list(categories), list(series), unit
 		for one in self.series:
 			if len(one.values) != len(self.categories):
-				raise ValueError(f"series {one.name!r} has {len(one.values)} values for {len(self.categories)} categories")
+				raise ValueError(
+					f"series {one.name!r} has {len(one.values)} values for {len(self.categories)} categories"
+				)
 		values = [v for one in self.series for v in one.values if v is not None]
 		self.top = nice_ceiling(max(values, default=0))
 		self.plot_width = WIDTH - LEFT - RIGHT
@@ -90,7 +92,9 @@ class _Frame:
 		for tick in range(TICKS + 1):
 			value = self.top * tick / TICKS
 			y = self.y(value)
-			out.append(f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" stroke="{GRID}" stroke-width="0.5"/>')
+			out.append(
+				f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" stroke="{GRID}" stroke-width="0.5"/>'
+			)
 			out.append(_text(LEFT - 3, y + 2.5, figure(value), 7, "end"))
 		if self.unit:
 			out.append(_text(LEFT - 3, TOP - 6, self.unit, 7, "end"))
@@ -134,7 +138,9 @@ def bar_chart(
 			x = frame.centre(c_index) - bar * len(series) / 2 + bar * s_index
 			y = frame.y(value)
 			height = TOP + frame.plot_height - y
-			body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{height:.1f}" fill="{colour}"/>')
+			body.append(
+				f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{height:.1f}" fill="{colour}"/>'
+			)
 			body.append(_text(x + bar / 2, y - 2, figure(value, decimals), 6.5))
 	return frame.svg(body, font_family)
 
@@ -157,7 +163,9 @@ def line_chart(
 		for run in _runs(one.values):
 			if len(run) > 1:
 				coordinates = " ".join(f"{frame.centre(i):.1f},{frame.y(one.values[i]):.1f}" for i in run)
-				body.append(f'<polyline points="{coordinates}" fill="none" stroke="{colour}" stroke-width="1.5"/>')
+				body.append(
+					f'<polyline points="{coordinates}" fill="none" stroke="{colour}" stroke-width="1.5"/>'
+				)
 		for x, y, value in points:
 			body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2" fill="{colour}"/>')
 			body.append(_text(x, y - 4, figure(value, decimals), 6.5, fill=colour))

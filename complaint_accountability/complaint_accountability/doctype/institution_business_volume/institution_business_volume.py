@@ -14,6 +14,23 @@ class OverlappingVolume(frappe.ValidationError):
 
 
 class InstitutionBusinessVolume(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from_date: DF.Date
+		institution: DF.Link
+		naming_series: DF.Literal["BV-.YYYY.-.#####"]
+		note: DF.SmallText | None
+		policies: DF.Int
+		premium: DF.Currency
+		to_date: DF.Date
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_dates()
 		self.validate_no_overlap()
@@ -21,7 +38,7 @@ class InstitutionBusinessVolume(Document):
 	def validate_dates(self) -> None:
 		if self.from_date and self.to_date and getdate(self.from_date) > getdate(self.to_date):
 			frappe.throw(
-				_("The from date {0} is after the to date {1}").format(self.from_date, self.to_date),
+				_("The start date {0} is after the end date {1}").format(self.from_date, self.to_date),
 				title=_("Invalid Dates"),
 			)
 

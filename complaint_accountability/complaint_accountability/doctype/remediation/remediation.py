@@ -51,6 +51,40 @@ class EvidenceMissing(frappe.ValidationError):
 
 
 class Remediation(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from complaint_accountability.complaint_accountability.doctype.remediation_complaint.remediation_complaint import (
+			RemediationComplaint,
+		)
+		from complaint_accountability.complaint_accountability.doctype.remediation_evidence.remediation_evidence import (
+			RemediationEvidence,
+		)
+
+		background: DF.SmallText | None
+		complaints: DF.Table[RemediationComplaint]
+		completed_on: DF.Date | None
+		completion_note: DF.SmallText | None
+		due_on: DF.Date
+		evidence: DF.Table[RemediationEvidence]
+		institution: DF.Link
+		measures: DF.Text
+		naming_series: DF.Literal["RM-.YYYY.-.#####"]
+		remediation_owner: DF.Link
+		root_cause: DF.SmallText
+		source: DF.Literal["By Hand", "Complaint", "Complaint Indicators"]
+		title: DF.Data
+		verification_note: DF.SmallText | None
+		verified_by: DF.Link | None
+		verified_on: DF.Date | None
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		keep_server_values(self, SERVER_FIELDS)
 		self.check_who_changes_what()
@@ -64,7 +98,9 @@ class Remediation(Document):
 		user = frappe.session.user
 		if self.is_new():
 			if not is_committee(user):
-				frappe.throw(_("Only the accountability leading group opens a remediation"), RemediationNotAllowed)
+				frappe.throw(
+					_("Only the accountability leading group opens a remediation"), RemediationNotAllowed
+				)
 			return
 		before = self.get_doc_before_save()
 		if before.workflow_state == RemediationState.VERIFIED:
@@ -126,7 +162,9 @@ class Remediation(Document):
 
 def _handling_institution(complaint: str) -> str | None:
 	"""Where a complaint is handled; one never transferred is the branch's own."""
-	row = frappe.db.get_value(DocType.COMPLAINT, complaint, ["transferred", "handling_institution"], as_dict=True)
+	row = frappe.db.get_value(
+		DocType.COMPLAINT, complaint, ["transferred", "handling_institution"], as_dict=True
+	)
 	if not row:
 		frappe.throw(_("Complaint {0} not found").format(complaint), frappe.DoesNotExistError)
 	return row.handling_institution if row.transferred and row.handling_institution else branch_institution()
@@ -174,7 +212,9 @@ def make_from_indicators(institution: str, from_date: str, to_date: str) -> Docu
 	if not frappe.db.exists(DocType.INSTITUTION, institution):
 		frappe.throw(_("Institution {0} not found").format(frappe.bold(institution)))
 	doc = _new(institution=institution, source="Complaint Indicators")
-	row = next((r for r in indicator_rows(window, INSTITUTION) if r.key == institution and not r.is_total), None)
+	row = next(
+		(r for r in indicator_rows(window, INSTITUTION) if r.key == institution and not r.is_total), None
+	)
 	figures = row.figures if row else None
 	doc.title = _("Complaints per 100 million premium rose at {0}").format(institution)
 	if figures:

@@ -5,27 +5,27 @@ frappe.query_reports["Complaint Indicators"] = {
 	filters: [
 		{
 			fieldname: "from_date",
-			label: __("From Date"),
+			label: __("Start Date"),
 			fieldtype: "Date",
 			reqd: 1,
 			default: last_quarter()[0],
 		},
 		{
 			fieldname: "to_date",
-			label: __("To Date"),
+			label: __("End Date"),
 			fieldtype: "Date",
 			reqd: 1,
 			default: last_quarter()[1],
 		},
 		{
 			fieldname: "group_by",
-			label: __("Group By"),
+			label: __("Count By"),
 			fieldtype: "Select",
 			options: [
 				{ value: "Institution", label: __("Institution") },
 				{ value: "Business Line", label: __("Business Line") },
 				{ value: "Dispute Type", label: __("Dispute Type") },
-				{ value: "Channel", label: __("Channel") },
+				{ value: "Channel", label: __("Complaint Channel") },
 			],
 			default: "Institution",
 			reqd: 1,

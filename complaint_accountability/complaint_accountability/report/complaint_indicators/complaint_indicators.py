@@ -14,6 +14,7 @@ from frappe import _
 from complaint_accountability.analytics.indicators import (
 	INSTITUTION,
 	checked_filters,
+	group_by_label,
 	group_label,
 	indicator_rows,
 )
@@ -41,9 +42,9 @@ def execute(filters: dict | None = None):
 def columns(group_by: str) -> list[dict]:
 	ratio = {"precision": 2}
 	out = [
-		column("group", _(group_by), width=200),
-		column("receipts", _("Receipts"), "Int", 80),
-		column("receipts_share", _("Share of Receipts"), "Percent", 90),
+		column("group", group_by_label(group_by), width=200),
+		column("receipts", _("Complaint Volume"), "Int", 80),
+		column("receipts_share", _("Share of Complaint Volume"), "Percent", 90),
 		column("regulator_receipts", _("Regulator Receipts"), "Int", 100),
 		column("premium", _("Premium"), "Currency", 140, "currency"),
 		column("policies", _("Policies"), "Int", 90),
@@ -52,13 +53,27 @@ def columns(group_by: str) -> list[dict]:
 		column("decided", _("Decided Cases"), "Int", 90),
 		column("overdue", _("Decided Past Time Limit"), "Int", 110),
 		column("overdue_share", _("Overdue Share"), "Percent", 100),
-		column("receipts_previous", _("Receipts, Previous Window"), "Int", 110),
-		column("receipts_change_previous", _("Receipts vs Previous Window"), "Percent", 120),
-		column("receipts_change_year", _("Receipts vs a Year Earlier"), "Percent", 120),
-		{**column("per_100m_premium_previous", _("Per 100 Million Premium, Previous Window"), "Float", 140), **ratio},
-		column("per_100m_premium_change_previous", _("Per 100 Million Premium vs Previous Window"), "Percent", 150),
-		column("per_100m_premium_change_year", _("Per 100 Million Premium vs a Year Earlier"), "Percent", 150),
-		column("per_10k_policies_change_previous", _("Per 10,000 Policies vs Previous Window"), "Percent", 150),
+		column("receipts_previous", _("Complaint Volume, Previous Window"), "Int", 110),
+		column("receipts_change_previous", _("Complaint Volume vs Previous Window"), "Percent", 120),
+		column("receipts_change_year", _("Complaint Volume vs a Year Earlier"), "Percent", 120),
+		{
+			**column(
+				"per_100m_premium_previous", _("Per 100 Million Premium, Previous Window"), "Float", 140
+			),
+			**ratio,
+		},
+		column(
+			"per_100m_premium_change_previous",
+			_("Per 100 Million Premium vs Previous Window"),
+			"Percent",
+			150,
+		),
+		column(
+			"per_100m_premium_change_year", _("Per 100 Million Premium vs a Year Earlier"), "Percent", 150
+		),
+		column(
+			"per_10k_policies_change_previous", _("Per 10,000 Policies vs Previous Window"), "Percent", 150
+		),
 		column("per_10k_policies_change_year", _("Per 10,000 Policies vs a Year Earlier"), "Percent", 150),
 	]
 	if group_by == INSTITUTION:
@@ -110,8 +125,11 @@ def chart(rows: list[IndicatorRow], group_by: str) -> dict | None:
 		"data": {
 			"labels": [group_label(group_by, r.key) for r in shown],
 			"datasets": [
-				{"name": _("Receipts"), "values": [r.figures.current.receipts for r in shown]},
-				{"name": _("Receipts, Previous Window"), "values": [r.figures.previous.receipts for r in shown]},
+				{"name": _("Complaint Volume"), "values": [r.figures.current.receipts for r in shown]},
+				{
+					"name": _("Complaint Volume, Previous Window"),
+					"values": [r.figures.previous.receipts for r in shown],
+				},
 			],
 		},
 		"type": "bar",
@@ -121,8 +139,13 @@ def chart(rows: list[IndicatorRow], group_by: str) -> dict | None:
 def summary(whole: IndicatorRow) -> list[dict]:
 	now = whole.figures.current
 	return [
-		{"value": now.receipts, "label": _("Receipts"), "datatype": "Int", "indicator": "Blue"},
-		{"value": now.regulator_receipts, "label": _("Regulator Receipts"), "datatype": "Int", "indicator": "Red"},
+		{"value": now.receipts, "label": _("Complaint Volume"), "datatype": "Int", "indicator": "Blue"},
+		{
+			"value": now.regulator_receipts,
+			"label": _("Regulator Receipts"),
+			"datatype": "Int",
+			"indicator": "Red",
+		},
 		{
 			"value": rounded(now.per_100m_premium),
 			"label": _("Complaints per 100 Million Premium"),
@@ -135,5 +158,10 @@ def summary(whole: IndicatorRow) -> list[dict]:
 			"datatype": "Float",
 			"indicator": "Orange",
 		},
-		{"value": rounded(now.overdue_share), "label": _("Overdue Share"), "datatype": "Percent", "indicator": "Grey"},
+		{
+			"value": rounded(now.overdue_share),
+			"label": _("Overdue Share"),
+			"datatype": "Percent",
+			"indicator": "Grey",
+		},
 	]
