@@ -10,6 +10,8 @@ import frappe
 from frappe.model.naming import NamingSeries
 from frappe.utils import now_datetime
 
+from complaint_accountability.vocabulary import DocType
+
 STANDARD = ("name", "owner", "creation", "modified", "modified_by", "docstatus", "idx")
 
 
@@ -49,3 +51,12 @@ def insert_rows(doctype: str, fields: Sequence[str], rows: list[Sequence], docst
 	values = [(*row, user, stamp, stamp, user, docstatus) for row in rows]
 	for start in range(0, len(values), CHUNK):
 		frappe.db._cursor.executemany(statement, values[start : start + CHUNK])
+
+
+def set_on_findings(names: list[str], field: str, value, period_name: str, note: str) -> None:
+	"""One UPDATE of ``field`` for the findings ``names``, recorded on the period with ``note``."""
+	if not names:
+		return
+	finding = frappe.qb.DocType(DocType.FINDING)
+	frappe.qb.update(finding).set(finding[field], value).where(finding.name.isin(names)).run()
+	frappe.get_doc(DocType.PERIOD, period_name).add_comment("Info", note)

@@ -27,7 +27,7 @@ from complaint_accountability.rules.columns import (
 from complaint_accountability.rules.receipts import RECEIPT_KINDS
 from complaint_accountability.vocabulary import PERIOD_CLOSED_FOR_CHANGES, UNDECIDED, DocType, PeriodStatus
 
-from . import proposed_findings
+from . import bulk, proposed_findings
 from .locks import step_lock
 
 
@@ -153,16 +153,15 @@ def carry_undecided_findings(period_name: str) -> int:
 		)
 		.run(pluck=True)
 	)
-	if names:
-		frappe.qb.update(finding).set(finding.accountability_period, period_name).where(
-			finding.name.isin(names)
-		).run()
-		frappe.get_doc(DocType.PERIOD, period_name).add_comment(
-			"Info",
-			_("{0} undecided findings of periods whose notices went out were carried here: {1}").format(
-				len(names), ", ".join(names[:50])
-			),
-		)
+	bulk.set_on_findings(
+		names,
+		"accountability_period",
+		period_name,
+		period_name,
+		_("{0} undecided findings of periods whose notices went out were carried here: {1}").format(
+			len(names), ", ".join(names[:50])
+		),
+	)
 	return len(names)
 
 

@@ -8,6 +8,7 @@ from complaint_accountability.complaint_accountability.doctype.accountability_pe
 )
 from complaint_accountability.vocabulary import DocType, FindingState
 
+from . import bulk
 from .locks import step_lock
 
 FINDING = DocType.FINDING
@@ -41,16 +42,15 @@ def _confirm(period_name: str) -> dict:
 		)
 		.run(pluck=True)
 	)
-	if names:
-		# The workflow's Confirm transition (Final → Confirmed), made for every unappealed finding of
-		# the period in one statement; the period records what was confirmed and why.
-		frappe.qb.update(finding).set(finding.workflow_state, FindingState.CONFIRMED).where(
-			finding.name.isin(names)
-		).run()
-		frappe.get_doc(DocType.PERIOD, period_name).add_comment(
-			"Info",
-			_("{0} findings with no appeal by the deadline were confirmed: {1}").format(
-				len(names), ", ".join(names[:50])
-			),
-		)
+	# The workflow's Confirm transition (Final → Confirmed), made for every unappealed finding of the
+	# period in one statement; the period records what was confirmed and why.
+	bulk.set_on_findings(
+		names,
+		"workflow_state",
+		FindingState.CONFIRMED,
+		period_name,
+		_("{0} findings with no appeal by the deadline were confirmed: {1}").format(
+			len(names), ", ".join(names[:50])
+		),
+	)
 	return {"period": period_name, "confirmed": len(names)}

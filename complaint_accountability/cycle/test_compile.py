@@ -148,3 +148,50 @@ class TestRateChange(ExamplesTestCase):
 		finding = frappe.get_doc("Responsibility Finding", findings_of(case.name)[0].name)
 		self.assertEqual(sorted(c.amount for c in finding.charges), [100, 150])
 		self.assertEqual(finding.amount, 250)
+
+
+class TestLateViolations(ExamplesTestCase):
+	"""rules.md §4: a handling violation is charged whatever the case's status, once, in the first
+	period that can charge it — never left in a period whose notices went out."""
+
+	def violation(self, complaint: str, kind: str = "服务态度问题", **fields):
+		return frappe.get_doc(
+			{
+				"doctype": "Responsibility Finding",
+				"complaint": complaint,
+				"person": "TE-DESK2",
+				"liability": "Handling Violation",
+				"violation_type": kind,
+				"amount": 60,
+				**fields,
+			}
+		).insert()
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_person("TE-DESK2", "测试投诉岗二", "测试分公司")
+
+	def test_a_violation_recorded_after_its_periods_notices_goes_to_the_next_period(self):
+		exempt = make_complaint([("2023-06-05", "网络")], "Satisfied")  # exempt: the desk is still charged
+		compile_period("2023-06")
+		frappe.db.set_value("Accountability Period", "2023-06", "status", "Notified")
+		late = self.violation(exempt.name)
+		self.assertEqual(late.accountability_period, "2023-07")
+		self.assertEqual(frappe.db.get_value("Accountability Period", "2023-07", "status"), "Not Compiled")
+
+	def test_a_violation_of_a_period_still_open_stays_in_it(self):
+		case = make_complaint([("2023-08-05", "网络")], transferred=0)  # out of scope alike
+		compile_period("2023-08")
+		self.assertEqual(self.violation(case.name).accountability_period, "2023-08")
+
+	def test_a_compile_carries_findings_left_undecided_in_a_notified_period(self):
+		case = make_complaint([("2023-10-05", "网络")], "Satisfied")
+		compile_period("2023-10")
+		left = self.violation(case.name, kind="未填写处理意见")
+		self.assertEqual(left.accountability_period, "2023-10")
+		frappe.db.set_value("Accountability Period", "2023-10", "status", "Notified")
+		self.assertEqual(compile_period("2023-11")["findings_carried"], 1)
+		self.assertEqual(
+			frappe.db.get_value("Responsibility Finding", left.name, "accountability_period"), "2023-11"
+		)

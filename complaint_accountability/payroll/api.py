@@ -17,26 +17,15 @@ from complaint_accountability.complaint_accountability.doctype.accountability_pe
 	window_or_throw,
 )
 from complaint_accountability.configuration import settings
+from complaint_accountability.cycle.hand_off import ENTRY_FIELDS
 from complaint_accountability.permissions import SYSTEM_MANAGER
 from complaint_accountability.vocabulary import PERFORMANCE_DEDUCTION, DocType, EntryStatus, Role
 
 PAYROLL_ROLES = (Role.PAYROLL, Role.ADMINISTRATOR, SYSTEM_MANAGER)
 CURRENCY = "CNY"
 MAX_PAGE = 1000
-FIELDS = [
-	"name",
-	"accountability_period",
-	"person",
-	"full_name",
-	"employee_number",
-	"institution",
-	"component",
-	"amount",
-	"payroll_date",
-	"status",
-	"payroll_reference",
-	"responsibility_finding",
-]
+# What payroll reads of an entry: what the hand-off writes, and the acknowledgement.
+FIELDS = [field for field in ENTRY_FIELDS if field != "naming_series"] + ["payroll_reference"]
 
 
 class PayrollReferenceConflict(frappe.ValidationError):
