@@ -8,6 +8,7 @@ a subset face: WeasyPrint 59 applies no stylesheet to inline SVG text, so the fa
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from html import escape
 
 WIDTH, HEIGHT = 480, 210  # points: the A4 type area of the analysis report is 493 pt wide
@@ -118,7 +119,11 @@ class _Frame:
 		)
 
 
-def bar_chart(
+BAR, LINE = "bar", "line"
+
+
+def chart(
+	kind: str,
 	title: str,
 	categories: Sequence[str],
 	series: Sequence[Series],
@@ -126,50 +131,56 @@ def bar_chart(
 	unit: str = "",
 	decimals: int = 0,
 ) -> str:
-	"""Grouped bars, one group per category, one bar per series, each with its value above it."""
+	"""A chart of ``kind`` (BAR or LINE) as an <svg> element; values labelled to ``decimals`` places,
+	the value axis in ``unit``."""
 	frame = _Frame(title, categories, series, unit)
+	draw = {BAR: _bars, LINE: _lines}[kind]
+	return frame.svg(draw(frame, decimals), font_family)
+
+
+def _bars(frame: _Frame, decimals: int) -> list[str]:
+	"""Grouped bars, one group per category, one bar per series, each with its value above it."""
 	body = []
-	bar = frame.slot() * 0.7 / max(len(series), 1)
-	for s_index, one in enumerate(series):
+	count = max(len(frame.series), 1)
+	bar = frame.slot() * 0.7 / count
+	for s_index, one in enumerate(frame.series):
 		colour = PALETTE[s_index % len(PALETTE)]
 		for c_index, value in enumerate(one.values):
 			if value is None:
 				continue
-			x = frame.centre(c_index) - bar * len(series) / 2 + bar * s_index
+			x = frame.centre(c_index) - bar * count / 2 + bar * s_index
 			y = frame.y(value)
 			height = TOP + frame.plot_height - y
 			body.append(
 				f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{height:.1f}" fill="{colour}"/>'
 			)
 			body.append(_text(x + bar / 2, y - 2, figure(value, decimals), 6.5))
-	return frame.svg(body, font_family)
+	return body
 
 
-def line_chart(
-	title: str,
-	categories: Sequence[str],
-	series: Sequence[Series],
-	font_family: str,
-	unit: str = "",
-	decimals: int = 0,
-) -> str:
+def _lines(frame: _Frame, decimals: int) -> list[str]:
 	"""One line per series across the categories (quarters), each point marked with its value; a
 	missing value breaks the line."""
-	frame = _Frame(title, categories, series, unit)
 	body = []
-	for s_index, one in enumerate(series):
+	for s_index, one in enumerate(frame.series):
 		colour = PALETTE[s_index % len(PALETTE)]
-		points = [(frame.centre(i), frame.y(v), v) for i, v in enumerate(one.values) if v is not None]
 		for run in _runs(one.values):
 			if len(run) > 1:
 				coordinates = " ".join(f"{frame.centre(i):.1f},{frame.y(one.values[i]):.1f}" for i in run)
 				body.append(
 					f'<polyline points="{coordinates}" fill="none" stroke="{colour}" stroke-width="1.5"/>'
 				)
-		for x, y, value in points:
+		for index, value in enumerate(one.values):
+			if value is None:
+				continue
+			x, y = frame.centre(index), frame.y(value)
 			body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2" fill="{colour}"/>')
 			body.append(_text(x, y - 4, figure(value, decimals), 6.5, fill=colour))
-	return frame.svg(body, font_family)
+	return body
+
+
+bar_chart = partial(chart, BAR)
+line_chart = partial(chart, LINE)
 
 
 def _runs(values: Sequence[Number | None]) -> list[list[int]]:

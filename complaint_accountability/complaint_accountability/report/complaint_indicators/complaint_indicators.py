@@ -146,16 +146,17 @@ def summary(whole: IndicatorRow) -> list[dict]:
 			"datatype": "Int",
 			"indicator": "Red",
 		},
+		# as text: the desk would show a Float to the site's three decimals
 		{
-			"value": rounded(now.per_100m_premium),
+			"value": _shown(now.per_100m_premium),
 			"label": _("Complaints per 100 Million Premium"),
-			"datatype": "Float",
+			"datatype": "Data",
 			"indicator": "Orange",
 		},
 		{
-			"value": rounded(now.per_10k_policies),
+			"value": _shown(now.per_10k_policies),
 			"label": _("Complaints per 10,000 Policies"),
-			"datatype": "Float",
+			"datatype": "Data",
 			"indicator": "Orange",
 		},
 		{
@@ -165,3 +166,7 @@ def summary(whole: IndicatorRow) -> list[dict]:
 			"indicator": "Grey",
 		},
 	]
+
+
+def _shown(ratio: Decimal | None) -> str:
+	return "" if ratio is None else str(rounded(ratio))
