@@ -38,7 +38,9 @@ class InstitutionBusinessVolume(Document):
 	def validate_dates(self) -> None:
 		if self.from_date and self.to_date and getdate(self.from_date) > getdate(self.to_date):
 			frappe.throw(
-				_("The start date {0} is after the end date {1}").format(self.from_date, self.to_date),
+				_("The start date {0} is after the end date {1}").format(
+					getdate(self.from_date), getdate(self.to_date)
+				),
 				title=_("Invalid Dates"),
 			)
 
@@ -67,8 +69,8 @@ class InstitutionBusinessVolume(Document):
 					clash[0].from_date,
 					clash[0].to_date,
 					clash[0].name,
-					self.from_date,
-					self.to_date,
+					getdate(self.from_date),
+					getdate(self.to_date),
 				),
 				OverlappingVolume,
 				title=_("Overlapping Business Volume"),

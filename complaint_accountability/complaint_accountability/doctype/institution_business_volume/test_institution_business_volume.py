@@ -69,7 +69,7 @@ class TestInstitutionBusinessVolume(AccountabilityTestCase):
 		first.save()  # a row never overlaps itself
 
 	def test_dates_and_amounts_are_checked(self):
-		with self.assertRaisesRegex(frappe.ValidationError, "after the end date"):
+		with self.assertRaisesRegex(frappe.ValidationError, "2025-12-31.*2025-10-01"):
 			volume(EAST, "2025-12-31", "2025-10-01").insert()
 		with self.assertRaises(frappe.NonNegativeError):
 			volume(EAST, "2025-10-01", "2025-12-31", premium="-1").insert()
@@ -110,4 +110,5 @@ class TestInstitutionBusinessVolume(AccountabilityTestCase):
 			"Data Import Log", {"data_import": data_import.name, "success": 0}, pluck="messages"
 		)
 		self.assertEqual(len(log), 1)
-		self.assertIn("overlaps", log[0])
+		self.assertIn("2025-06-01", log[0])  # the row it overlaps
+		self.assertIn("2025-06-15", log[0])

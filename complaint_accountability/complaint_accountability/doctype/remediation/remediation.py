@@ -21,7 +21,13 @@ from complaint_accountability.configuration import branch_institution
 from complaint_accountability.controllers.server_fields import is_server_action, keep_server_values
 from complaint_accountability.controllers.workflow_guard import check_edit_rights
 from complaint_accountability.permissions import check_row, is_committee
-from complaint_accountability.vocabulary import REMEDIATION_PENDING, DocType, RemediationState
+from complaint_accountability.vocabulary import (
+	REMEDIATION_OWNER_ROLES,
+	REMEDIATION_PENDING,
+	DocType,
+	RemediationState,
+	Role,
+)
 
 COMMITTEE_FIELDS = (
 	"title",
@@ -89,6 +95,7 @@ class Remediation(Document):
 		keep_server_values(self, SERVER_FIELDS)
 		self.check_who_changes_what()
 		check_edit_rights(self)
+		self.validate_owner()
 		self.validate_complaints()
 		self.on_state_change()
 
@@ -113,6 +120,17 @@ class Remediation(Document):
 				RemediationNotAllowed,
 			)
 		keep_server_values(self, COMMITTEE_FIELDS)
+
+	def validate_owner(self) -> None:
+		"""The owner must hold a role that may carry a remediation through its workflow."""
+		roles = {*REMEDIATION_OWNER_ROLES, Role.COMMITTEE}
+		if self.remediation_owner and not roles.intersection(frappe.get_roles(self.remediation_owner)):
+			frappe.throw(
+				_("{0} cannot carry out a remediation: give them one of the roles {1}").format(
+					self.remediation_owner, ", ".join(_(role) for role in sorted(roles))
+				),
+				title=_("Remediation Owner"),
+			)
 
 	def validate_complaints(self) -> None:
 		"""Each complaint once, and one of the institution's own (or under it)."""

@@ -210,6 +210,11 @@ class TestRemediation(AccountabilityTestCase):
 		doc = frappe.get_doc(DocType.REMEDIATION, name)
 		self.assertEqual((doc.workflow_state, doc.completed_on), (RemediationState.IN_PROGRESS, None))
 
+	def test_the_owner_is_someone_who_can_carry_it_out(self):
+		finance = make_user("rem-finance@example.com", "Finance Viewer")
+		with self.assertRaisesRegex(frappe.ValidationError, finance):
+			self.open_remediation(owner=finance)
+
 	def test_complaints_are_the_institutions_own(self):
 		with self.assertRaises(frappe.ValidationError):
 			self.open_remediation(complaints=[{"complaint": self.complaint_b}])
