@@ -52,6 +52,7 @@ override_doctype_class = {"File": "complaint_accountability.overrides.file.File"
 # Endpoints of Frappe v15 that answer without the row rules.
 override_whitelisted_methods = {
 	"frappe.client.get_count": "complaint_accountability.overrides.frappe_api.get_count",
+	"frappe.desk.listview.get_group_by_count": "complaint_accountability.overrides.frappe_api.get_group_by_count",
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": (
 		"complaint_accountability.overrides.frappe_api.get_submitted_linked_docs"
 	),

@@ -286,6 +286,31 @@ class TestSideDoors(AccountabilityTestCase):
 		self.assertLess(mine, everything)
 		other = {"doctype": "Complaint", "filters": {"name": self.rows["case_b"]}}
 		self.assertEqual(self.call(ICM_A, "frappe.desk.reportview.get_count", **other).json["message"], 0)
+		# the list sidebar's "Assigned To" counts assignments of readable rows only
+		frappe.get_doc(
+			{
+				"doctype": "ToDo",
+				"description": "回访",
+				"allocated_to": DESK,
+				"reference_type": "Complaint",
+				"reference_name": self.rows["case_b"],
+			}
+		).insert(ignore_permissions=True)
+		frappe.db.commit()
+		self.addCleanup(
+			lambda: (frappe.db.delete("ToDo", {"reference_name": self.rows["case_b"]}), frappe.db.commit())
+		)
+		sidebar = {
+			"doctype": "Complaint",
+			"current_filters": json.dumps([["Complaint", "name", "=", self.rows["case_b"]]]),
+			"field": "assigned_to",
+		}
+		manager = self.call(ICM_A, "frappe.desk.listview.get_group_by_count", **sidebar)
+		desk = self.call(DESK, "frappe.desk.listview.get_group_by_count", **sidebar)
+		self.assertAllowed(manager)
+		self.assertAllowed(desk)
+		self.assertEqual(manager.json["message"], [])
+		self.assertEqual([r["count"] for r in desk.json["message"]], [1])
 
 	def test_05_write_responses_carry_no_raw_customer_data(self):
 		case = self.rows["case_a"]
