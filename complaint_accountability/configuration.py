@@ -34,6 +34,7 @@ class Settings:
 	finance_recipients: tuple[str, ...]
 	wage_component: str
 	performance_component: str
+	branch_institution: str
 
 
 def settings() -> Settings:
@@ -59,6 +60,7 @@ def settings() -> Settings:
 		finance_recipients=tuple(split_emails(values["finance_recipients"])),
 		wage_component=values["wage_component"],
 		performance_component=values["performance_component"],
+		branch_institution=values["branch_institution"],
 	)
 
 
@@ -96,3 +98,19 @@ def violation_type(name: str) -> ViolationType:
 
 def period_window(name: str) -> Period:
 	return period(name, rule_settings())
+
+
+def branch_institution() -> str | None:
+	"""The branch at the top of the institution tree, where receipts of complaints never transferred
+	count: the setting, else the first institution at the top of the tree."""
+	configured = settings().branch_institution
+	if configured and frappe.db.exists(DocType.INSTITUTION, configured):
+		return configured
+	tops = frappe.get_all(
+		DocType.INSTITUTION,
+		filters={"parent_institution": ("is", "not set")},
+		order_by="lft asc",
+		pluck="name",
+		limit=1,
+	)
+	return tops[0] if tops else None

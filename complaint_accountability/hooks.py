@@ -44,7 +44,11 @@ has_permission = {
 	doctype: "complaint_accountability.permissions.has_row_permission" for doctype in _names.ROW_RULED
 }
 
-doc_events = {"User": {"validate": "complaint_accountability.desk_home.set_default_workspace"}}
+doc_events = {
+	"User": {"validate": "complaint_accountability.desk_home.set_default_workspace"},
+	# sharing (and assigning, which shares) never opens a row beyond its row rule
+	"DocShare": {"validate": "complaint_accountability.permissions.check_share"},
+}
 
 # A user's new File record may not borrow the URL of a private file they cannot open.
 override_doctype_class = {"File": "complaint_accountability.overrides.file.File"}

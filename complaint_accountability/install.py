@@ -1,4 +1,4 @@
-"""Install steps: seed channels, example rates and violation types where they are missing."""
+"""Install steps: seed channels, example rates, violation types and dispute types where they are missing."""
 
 import frappe
 
@@ -7,7 +7,7 @@ from complaint_accountability.rules.defaults import load
 
 # Notifications too (in-desk, System Notification): administrators edit their wording, or send them
 # by email once an email account exists, and a migrate keeps what they changed.
-SEEDED = ("complaint_channel", "penalty_rate", "handling_violation_type", "notification")
+SEEDED = ("complaint_channel", "penalty_rate", "handling_violation_type", "dispute_type", "notification")
 
 
 def after_install():

@@ -9,6 +9,7 @@ in the app's own queries. The rule per doctype is declared once in ROW_RULES:
   manage or one under it;
 - an Accountable Staff user sees a row whose `person_field` is a person linked to their login —
   looked up at the moment of asking, so linking or relinking a login takes effect at once;
+- any user sees a row whose `user_field` names them (a remediation's owner);
 - anyone else sees nothing.
 
 A write (save, submit, cancel, delete) is judged on the row as stored as well as on the row as
@@ -43,11 +44,12 @@ WRITES = frozenset({"write", "submit", "cancel", "delete", "amend"})
 class RowRule:
 	institution_fields: tuple[str, ...] = ()
 	person_field: str | None = None
+	user_field: str | None = None
 	open_to: frozenset[str] = UNRESTRICTED_ROLES
 
 	@property
 	def fields(self) -> list[str]:
-		return [*self.institution_fields, *([self.person_field] if self.person_field else [])]
+		return [*self.institution_fields, *(f for f in (self.person_field, self.user_field) if f)]
 
 
 ROW_RULES = {
@@ -60,6 +62,11 @@ ROW_RULES = {
 	DocType.ACCOUNTABLE_PERSON: RowRule(
 		person_field="name", open_to=UNRESTRICTED_ROLES | {Role.INSTITUTION_MANAGER}
 	),
+	DocType.BUSINESS_VOLUME: RowRule(institution_fields=("institution",)),
+	# The owner sees and carries out their own remediation, wherever it is.
+	DocType.REMEDIATION: RowRule(institution_fields=("institution",), user_field="remediation_owner"),
+	# The whole branch's figures, institution by institution: the branch-wide roles only.
+	DocType.ANALYSIS_REPORT: RowRule(),
 }
 # A child table's rows are the parent's: read through the parent's rule.
 CHILD_TABLES = ROW_RULED_CHILDREN
@@ -121,6 +128,8 @@ def row_condition(doctype: str, user: str | None = None, table: str | None = Non
 			f"{table}.`{rule.person_field}` in (select `name` from `tabAccountable Person`"
 			f" where `user` = {frappe.db.escape(user)})"
 		)
+	if rule.user_field:
+		parts.append(f"{table}.`{rule.user_field}` = {frappe.db.escape(user)}")
 	return "(" + " or ".join(parts) + ")" if parts else NOTHING
 
 
@@ -150,6 +159,8 @@ def allows(doctype: str, row, user: str) -> bool:
 		return True
 	institutions = managed_institutions(user)
 	if any(row.get(field) in institutions for field in rule.institution_fields):
+		return True
+	if rule.user_field and row.get(rule.user_field) == user:
 		return True
 	return bool(rule.person_field) and row.get(rule.person_field) in own_persons(user)
 
@@ -212,4 +223,28 @@ def check_new_file(file) -> None:
 	if others and not any(frappe.has_permission("File", "read", doc=name) for name in others):
 		frappe.throw(
 			_("You may not attach a file you cannot open: {0}").format(file.file_url), frappe.PermissionError
+		)
+
+
+# ---- shares: Frappe opens a shared row to its recipient whatever the row rule says
+
+
+def check_share(share, method=None) -> None:
+	"""DocShare validate (doc_events): a ruled row may be shared — or assigned, which shares it —
+	only with a user the row rule already lets read it, so sharing never widens the rule."""
+	if share.share_doctype not in ROW_RULES:
+		return
+	if share.everyone:
+		frappe.throw(
+			_("{0} cannot be shared with everyone").format(_(share.share_doctype)), frappe.PermissionError
+		)
+	row = frappe.db.get_value(
+		share.share_doctype, share.share_name, ROW_RULES[share.share_doctype].fields or ["name"], as_dict=True
+	)
+	if not row or not allows(share.share_doctype, row, share.user):
+		frappe.throw(
+			_("{0} {1} may be shared only with those who may already read it").format(
+				_(share.share_doctype), share.share_name
+			),
+			frappe.PermissionError,
 		)

@@ -24,6 +24,8 @@ SITE_DEFAULTS = {
 	# the salary components payroll deducts each penalty entry under
 	"wage_component": "投诉责任追究扣款",
 	"performance_component": "投诉岗绩效扣款",
+	# where receipts of complaints never transferred count in the indicators; "" is the tree's top
+	"branch_institution": "",
 }
 
 

@@ -21,11 +21,14 @@ MODULE = "Complaint Accountability"
 
 class DocType:
 	ACCOUNTABLE_PERSON = "Accountable Person"
+	ANALYSIS_REPORT = "Complaint Analysis Report"
 	APPEAL = "Appeal"
 	BUSINESS_LINE = "Business Line"
+	BUSINESS_VOLUME = "Institution Business Volume"
 	CHANNEL = "Complaint Channel"
 	COMPLAINT = "Complaint"
 	CUSTOMER_CONTACT = "Customer Contact"
+	DISPUTE_TYPE = "Dispute Type"
 	FINDING = "Responsibility Finding"
 	FINDING_CHARGE = "Finding Charge"
 	INSTITUTION = "Institution"
@@ -35,6 +38,9 @@ class DocType:
 	PERIOD = "Accountability Period"
 	PERIOD_DOCUMENT = "Period Document"
 	RECEIPT = "Complaint Receipt"
+	REMEDIATION = "Remediation"
+	REMEDIATION_COMPLAINT = "Remediation Complaint"
+	REMEDIATION_EVIDENCE = "Remediation Evidence"
 	RESPONSIBLE_PERSON = "Complaint Responsible Person"
 	SETTINGS = "Complaint Accountability Settings"
 	VIOLATION_TYPE = "Handling Violation Type"
@@ -49,11 +55,16 @@ ROW_RULED = (
 	DocType.PENALTY_ENTRY,
 	DocType.PERIOD_DOCUMENT,
 	DocType.ACCOUNTABLE_PERSON,
+	DocType.BUSINESS_VOLUME,
+	DocType.REMEDIATION,
+	DocType.ANALYSIS_REPORT,
 )
 ROW_RULED_CHILDREN = {
 	DocType.RECEIPT: DocType.COMPLAINT,
 	DocType.RESPONSIBLE_PERSON: DocType.COMPLAINT,
 	DocType.FINDING_CHARGE: DocType.FINDING,
+	DocType.REMEDIATION_COMPLAINT: DocType.REMEDIATION,
+	DocType.REMEDIATION_EVIDENCE: DocType.REMEDIATION,
 }
 
 
@@ -118,6 +129,21 @@ class AppealState:
 	REVOKED = "Revoked"
 
 
+class RemediationState:
+	"""The Remediation workflow (整改事项): the owner starts and completes it, the leading group verifies."""
+
+	OPEN = "Open"
+	IN_PROGRESS = "In Progress"
+	DONE = "Done"
+	VERIFIED = "Verified"
+
+
+# Not yet done: what counts as overdue once past its due date.
+REMEDIATION_PENDING = (RemediationState.OPEN, RemediationState.IN_PROGRESS)
+# The roles a remediation's owner may hold: each may act on a remediation only as its owner.
+REMEDIATION_OWNER_ROLES = (Role.INSTITUTION_MANAGER, Role.MANAGER, Role.DESK, Role.BUSINESS_LINE, Role.STAFF)
+
+
 class Decision:
 	PENDING = "Pending"
 	UPHELD = "Upheld"
@@ -136,15 +162,21 @@ class Action:
 	REVOKE = "Revoke"
 	FILE = "File Appeal"  # not "File", which Frappe shows for its files everywhere
 	UPHOLD = "Uphold"
+	# Remediation; Frappe's own words with Frappe's own Chinese (开始, 完成, 确认)
+	START = "Start"
+	COMPLETE = "Complete"
+	VERIFY = "Verify"
 
 
 def _values(namespace) -> tuple[str, ...]:
 	return tuple(dict.fromkeys(v for k, v in vars(namespace).items() if not k.startswith("_")))
 
 
-WORKFLOW_STATES = tuple(dict.fromkeys(_values(FindingState) + _values(AppealState)))
+WORKFLOW_STATES = tuple(
+	dict.fromkeys(_values(FindingState) + _values(AppealState) + _values(RemediationState))
+)
 WORKFLOW_ACTIONS = _values(Action)
-WORKFLOWS = (DocType.FINDING, DocType.APPEAL)
+WORKFLOWS = (DocType.FINDING, DocType.APPEAL, DocType.REMEDIATION)
 
 
 class PeriodStatus:

@@ -29,6 +29,7 @@ CONTRACT = {
 		"receipts",
 		"responsible_persons",
 		"case_status",
+		"dispute_type",
 	],
 	"Complaint Receipt": ["channel", "received_on", "receipt_kind"],
 	"Complaint Responsible Person": ["person", "liability", "determined_by"],
@@ -55,6 +56,18 @@ CONTRACT = {
 		"payroll_reference",
 	],
 	"Complaint Accountability Settings": [],
+	"Dispute Type": ["dispute_type_name"],
+	"Institution Business Volume": ["institution", "from_date", "to_date", "premium", "policies"],
+	# `owner` is Frappe's own field (who created the record): the remediation's owner is remediation_owner
+	"Remediation": [
+		"institution",
+		"root_cause",
+		"measures",
+		"remediation_owner",
+		"due_on",
+		"complaints",
+		"evidence",
+	],
 }
 SELECT_OPTIONS = {
 	("Complaint", "first_coordination_outcome"): {
@@ -142,12 +155,40 @@ def test_fixtures_ship_roles_and_both_workflows():
 		"Handed Off",
 	}
 	assert {s["state"] for s in workflows["Appeal"]["states"]} == {"Draft", "Filed", "Upheld", "Revoked"}
+	assert {s["state"] for s in workflows["Remediation"]["states"]} == {
+		"Open",
+		"In Progress",
+		"Done",
+		"Verified",
+	}
 	states = {s["name"] for s in json.loads((fixtures / "workflow_state.json").read_text())}
 	actions = {a["name"] for a in json.loads((fixtures / "workflow_action_master.json").read_text())}
 	for workflow in workflows.values():
 		assert {s["state"] for s in workflow["states"]} <= states
 		assert {t["action"] for t in workflow["transitions"]} <= actions
 		assert {s["allow_edit"] for s in workflow["states"]} <= ROLES
+
+
+def test_the_remediation_workflow_leaves_the_work_to_its_owner_and_the_verifying_to_the_committee():
+	workflows = {w["name"]: w for w in json.loads((APP / "fixtures" / "workflow.json").read_text())}
+	workflow = workflows["Remediation"]
+	moves = {(t["state"], t["action"], t["next_state"]) for t in workflow["transitions"]}
+	assert moves == {
+		("Open", "Start", "In Progress"),
+		("In Progress", "Complete", "Done"),
+		("Done", "Verify", "Verified"),
+		("Done", "Return", "In Progress"),
+	}
+	for transition in workflow["transitions"]:
+		if transition["action"] in ("Start", "Complete"):
+			assert transition["condition"] == "doc.remediation_owner == frappe.session.user"
+		else:
+			assert transition["allowed"] == "Accountability Committee"
+			if transition["action"] == "Verify":
+				assert transition["condition"] == "doc.remediation_owner != frappe.session.user"
+	assert {s["doc_status"] for s in workflow["states"]} == {"0"}
+	editors = {(s["state"], s["allow_edit"]) for s in workflow["states"]}
+	assert {role for state, role in editors if state != "In Progress"} == {"Accountability Committee"}
 
 
 def hooks() -> dict:
@@ -192,9 +233,24 @@ def test_hooks_schedule_the_cycle_and_guard_rows():
 		"hand_off_confirmed_findings",
 		"sync_delivery_status",
 	}
-	for doctype in ("Complaint", "Responsibility Finding", "Appeal", "Penalty Entry", "Period Document"):
+	for doctype in (
+		"Complaint",
+		"Responsibility Finding",
+		"Appeal",
+		"Penalty Entry",
+		"Period Document",
+		"Institution Business Volume",
+		"Remediation",
+		"Complaint Analysis Report",
+	):
 		assert doctype in values["permission_query_conditions"] and doctype in values["has_permission"]
-	for child in ("Complaint Receipt", "Complaint Responsible Person", "Finding Charge"):
+	for child in (
+		"Complaint Receipt",
+		"Complaint Responsible Person",
+		"Finding Charge",
+		"Remediation Complaint",
+		"Remediation Evidence",
+	):
 		assert child in values["permission_query_conditions"], child
 	for dotted in scheduled + list(values["permission_query_conditions"].values()):
 		module, function = dotted.rsplit(".", 1)

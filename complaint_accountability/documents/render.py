@@ -32,6 +32,7 @@ PACKAGE = "complaint_accountability"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATE_DIR = "complaint_accountability/documents/templates"
 TEMPLATES = {NOTICE: f"{TEMPLATE_DIR}/notice.html", ASSESSMENT: f"{TEMPLATE_DIR}/assessment_table.html"}
+ANALYSIS_TEMPLATE = f"{TEMPLATE_DIR}/analysis_report.html"
 STYLESHEET = f"{TEMPLATE_DIR}/documents.css"
 STATIC_SOURCES = (*TEMPLATES.values(), f"{TEMPLATE_DIR}/penalty_table.html")
 WORKERS_ENV = "COMPLAINT_ACCOUNTABILITY_RENDER_WORKERS"
@@ -256,6 +257,31 @@ def render_period(
 def render_one(doc: InstitutionDocument, letterhead: Letterhead, kind: str) -> bytes:
 	"""One document through the fast path (its own subset faces, in this process)."""
 	return render_period([doc], letterhead, kind, workers=1)[doc.institution]
+
+
+def render_document(html: str, title_text: str) -> bytes:
+	"""A document of its own (not one of a period's) through the same fast path: the shared stylesheet,
+	and faces subset to its text — headings and tables may set any of it in the heading face."""
+	css = render_css(fonts.subset_families())
+	texts = {"body": html + css, "title": title_text, "heading": static_text() + html}
+	with fonts.build_subset_faces(texts) as faces:
+		return _write_here([html], faces.font_face_css(), css, faces.size <= FULL_FONTS_LIMIT)[0]
+
+
+def analysis_html(report, letterhead: Letterhead) -> str:
+	"""The quarterly 投诉情况分析报告 (documents/analysis.py) as HTML; its charts set their text in the
+	subset body face."""
+	from .analysis import analysis_context
+
+	context = analysis_context(report, letterhead, fonts.ROLE_BY_NAME["body"].family)
+	return BETWEEN_TAGS.sub("><", jinja_environment().get_template(ANALYSIS_TEMPLATE).render(**context))
+
+
+def render_analysis(report, letterhead: Letterhead) -> bytes:
+	"""The quarterly analysis as a PDF, with the notices' letterhead, stylesheet and faces."""
+	from .analysis import TITLE, quarter_label
+
+	return render_document(analysis_html(report, letterhead), quarter_label(report.quarter) + TITLE)
 
 
 def render_one_plain(doc: InstitutionDocument, letterhead: Letterhead, kind: str) -> bytes:

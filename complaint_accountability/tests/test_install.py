@@ -30,6 +30,12 @@ class TestInstall(AccountabilityTestCase):
 			4,
 		)
 		self.assertEqual(frappe.db.get_value("Workflow", "Responsibility Finding", "is_active"), 1)
+		self.assertEqual(frappe.db.get_value("Workflow", "Remediation", "is_active"), 1)
+		self.assertEqual(
+			set(frappe.get_all("Dispute Type", pluck="name"))
+			>= {"理赔纠纷", "销售纠纷", "退保纠纷", "承保纠纷", "保单服务纠纷", "其他"},
+			True,
+		)
 		self.assertTrue(frappe.db.has_index("tabResponsibility Finding", "period_person"))
 		self.assertEqual(frappe.db.get_value("Currency", "CNY", "symbol"), "¥")
 
@@ -38,6 +44,13 @@ class TestInstall(AccountabilityTestCase):
 		frappe.db.set_value("Penalty Rate", name, "amount", 120)
 		seed_defaults()
 		self.assertEqual(frappe.db.get_value("Penalty Rate", name, "amount"), 120)
+
+	def test_dispute_types_are_seeded_where_missing_and_an_administrators_change_stays(self):
+		frappe.db.set_value("Dispute Type", "理赔纠纷", "description", "管理员改写的说明")
+		frappe.delete_doc("Dispute Type", "其他")
+		seed_defaults()
+		self.assertEqual(frappe.db.get_value("Dispute Type", "理赔纠纷", "description"), "管理员改写的说明")
+		self.assertTrue(frappe.db.exists("Dispute Type", "其他"))
 
 	def test_money_shows_yuan_where_the_site_had_no_currency(self):
 		frappe.db.set_default("currency", None)

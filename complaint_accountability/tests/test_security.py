@@ -202,8 +202,8 @@ class TestSideDoors(AccountabilityTestCase):
 	def client(self, user: str) -> TokenClient:
 		return self.clients[user]
 
-	def call(self, user: str, method: str, **data):
-		return self.client(user).post(f"/api/method/{method}", data)
+	def call(self, caller: str, method: str, **data):
+		return self.client(caller).post(f"/api/method/{method}", data)
 
 	def fresh(self, doctype: str, name: str, field: str):
 		"""A value as committed now (the test connection's snapshot predates the requests)."""
@@ -387,6 +387,17 @@ class TestSideDoors(AccountabilityTestCase):
 		self.assertRefused(self.client(STAFF).get(evidence))
 		own = frappe.db.get_value("Appeal", self.rows["appeal_a"], "evidence")
 		self.assertAllowed(self.client(STAFF).get(own))
+
+	def test_08b_sharing_or_assigning_never_opens_a_row_beyond_its_rule(self):
+		appeal = self.rows["appeal_a"]
+		share = {"doctype": "Appeal", "name": appeal, "user": STAFF_B, "read": 1}
+		self.assertRefused(self.call(STAFF, "frappe.share.add", **share))
+		assign = {"doctype": "Complaint", "name": self.rows["case_a"], "assign_to": [ICM_B]}
+		self.assertRefused(self.call(ICM_A, "frappe.desk.form.assign_to.add", **assign))
+		self.assertRefused(self.client(ICM_B).get(resource("Complaint", self.rows["case_a"])))
+		self.assertRefused(self.client(STAFF_B).get(resource("Appeal", appeal)))
+		# control: a row shared with someone who may read it already
+		self.assertAllowed(self.call(ICM_A, "frappe.share.add", **{**share, "user": COMM}))
 
 	# ---- writing
 

@@ -27,6 +27,7 @@ CLEARER = {
 	"Revoke",
 	"Revoked",
 	"Total",
+	"Verified",  # 已验证 (a remediation's last state), where Frappe's 验证 reads as the verb
 	"Workflow State",
 	"{0} of {1}",
 }

@@ -78,6 +78,20 @@ def make_person(number: str, name: str, institution: str, user: str | None = Non
 	return number
 
 
+def make_business_volume(institution: str, start: str, end: str, premium="1000000.00", policies=100):
+	"""An institution's business volume (not yet inserted)."""
+	return frappe.get_doc(
+		{
+			"doctype": "Institution Business Volume",
+			"institution": institution,
+			"from_date": start,
+			"to_date": end,
+			"premium": premium,
+			"policies": policies,
+		}
+	)
+
+
 def make_complaint(
 	receipts,
 	outcome="Unresolved",

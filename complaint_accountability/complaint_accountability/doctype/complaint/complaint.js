@@ -13,6 +13,14 @@ frappe.ui.form.on("Complaint", {
 				record_late_feedback(frm)
 			);
 		}
+		if (!frm.is_new() && frappe.user.has_role("Accountability Committee")) {
+			frm.add_custom_button(__("Open Remediation"), () =>
+				frappe.model.open_mapped_doc({
+					method: "complaint_accountability.complaint_accountability.doctype.remediation.remediation.make_from_complaint",
+					frm,
+				})
+			);
+		}
 	},
 });
 

@@ -41,6 +41,7 @@ class Complaint(Document):
 		customer_name: DF.Data
 		customer_phone_masked: DF.Data | None
 		decided_on: DF.Date | None
+		dispute_type: DF.Link | None
 		extension_approved_by: DF.Link | None
 		extension_approved_on: DF.Date | None
 		first_coordination_outcome: DF.Literal[

@@ -15,6 +15,7 @@ class ComplaintAccountabilitySettings(Document):
 		auto_confirm: DF.Check
 		auto_hand_off: DF.Check
 		background_threshold: DF.Int
+		branch_institution: DF.Link | None
 		complex_case_days: DF.Int
 		decision_days: DF.Int
 		document_prefix: DF.Data | None
