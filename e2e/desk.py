@@ -542,7 +542,8 @@ class Journey:
 			self.page.wait_for_function(
 				"""() => { const l = window.cur_list;
 					if (!l || !l.$frappe_list || !l.$frappe_list.is(':visible') || frappe.request.ajax_count) return false;
-					return l.$result.is(':visible') || l.$no_result.is(':visible'); }""",
+					return (l.$result.is(':visible') && l.$result.find('.list-row-container').length > 0)
+						|| l.$no_result.is(':visible'); }""",
 				timeout=15_000,
 				polling=100,
 			)
@@ -554,9 +555,10 @@ class Journey:
 		)
 
 	def open_from_list(self, name: str) -> bool:
+		shown = self.list_names()
 		row = self.page.locator(f'.page-container:visible .frappe-list .list-row a[data-name="{name}"]')
-		if not row.count():
-			self.problem(f"{name} is not in the list the user sees")
+		if name not in shown or not row.count():
+			self.problem(f"{name} is not in the list the user sees; it shows {shown}")
 			return False
 		row.first.click()
 		return self.wait_form(name)

@@ -77,8 +77,10 @@ def appeal_from_final_finding(j: Journey, finding: str, deadline_expected: bool 
 			f"the Final finding's banner does not give the appeal deadline {shown}: «{banner}»",
 		)
 	j.step(f"{finding}: 提出申诉")
-	if not j.custom_button("提出申诉"):
+	button = j.page.locator(".page-container:visible .page-actions button:visible", has_text="提出申诉")
+	if not j.check(button.count() > 0, "the Final finding shows no 提出申诉 button"):
 		return None
+	j.custom_button("提出申诉")  # a message on the way is written down; the user closes it and goes on
 	if not j.wait_form():
 		return None
 	j.check(
@@ -592,6 +594,7 @@ def test_accountable_staff_sees_own_findings_appeals_a_final_one_and_sees_own_en
 		j.goto("/app/appeal")
 	j.no_error("opening 申诉")
 	names = j.list_names()
+	j.check(bool(appeal), "the user has filed no appeal to find in 申诉")
 	if appeal:
 		j.check(appeal in names, f"the appeal list does not show the filed appeal {appeal}; it shows {names}")
 	j.check(baseline.appeals.get("to_decide") not in names, "the appeal list shows an appeal of another person")
@@ -644,6 +647,7 @@ def test_a_login_linked_after_the_compile_sees_the_persons_findings_and_loses_th
 	a.step("申诉: the appeal just filed")
 	a.goto("/app/appeal")
 	appeals = a.list_names()
+	a.check(bool(appeal), "the newly linked login has filed no appeal to find in 申诉")
 	if appeal:
 		a.check(appeal in appeals, f"the appeal list does not show {appeal}; it shows {appeals}")
 
