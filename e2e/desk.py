@@ -453,6 +453,9 @@ class Journey:
 		"""Go to a desk address. Inside the desk this is the desk's own navigation (what the
 		awesomebar, a link or the breadcrumb does), which loads no page; ``reload`` loads the page
 		afresh, as typing the address does, where what is shown must come from the server now."""
+		# a list re-shown by the desk keeps its rows for a moment and may ignore new route options:
+		# an address with filters is loaded afresh
+		reload = reload or "?" in path
 		loaded = not reload and path.startswith("/app") and self.page.evaluate(
 			"() => !!(window.frappe && frappe.router && frappe.boot && frappe.boot.user)"
 		)
@@ -460,14 +463,7 @@ class Journey:
 			self.page.goto(path)
 			self.settle()
 			return
-		route, _, query = path.partition("?")
-		self.page.evaluate(
-			"""([route, query]) => {
-				if (query) frappe.route_options = Object.fromEntries(new URLSearchParams(query));
-				return frappe.set_route(route);
-			}""",
-			[route, query],
-		)
+		self.page.evaluate("route => frappe.set_route(route)", path)
 		self.settle()
 
 	def landed_on_workspace(self) -> bool:

@@ -797,9 +797,12 @@ def test_payroll_officer_sees_pending_entries_reads_them_and_acknowledges_throug
 	j.goto(f"/app/accountability-period/{baseline.paid}")
 	if j.wait_form(baseline.paid):
 		period_status(j, "已兑现", "payroll deducted every entry")
-	j.goto("/app/penalty-entry?status=Deducted")
+	j.step("扣款兑现 afresh: the acknowledged entries read 已扣款")
+	j.goto("/app/penalty-entry?status=Deducted", reload=True)
 	deducted = j.list_names()
-	j.check(set(e["name"] for e in entries) <= set(deducted), f"the deducted entries list shows {deducted}")
+	rows = j.list_texts()
+	j.check(set(e["name"] for e in entries) <= set(deducted), f"the deducted entries list shows {deducted}, not {[e['name'] for e in entries]}")
+	j.check(bool(rows) and all("已扣款" in r for r in rows), f"the deducted entries do not read 已扣款: {rows}")
 	j.finish()
 
 
