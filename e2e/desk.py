@@ -106,7 +106,9 @@ class Api:
 				payload = resp.read().decode()
 		except urllib.error.HTTPError as e:
 			text = e.read().decode(errors="replace")
-			raise ApiError(f"{self.user}: {method} {path} -> HTTP {e.code}: {_server_message(text)}") from None
+			raise ApiError(
+				f"{self.user}: {method} {path} -> HTTP {e.code}: {_server_message(text)}"
+			) from None
 		return json.loads(payload) if payload else {}
 
 	def call(self, method: str, **kwargs):
@@ -119,18 +121,27 @@ class Api:
 		return self._request("POST", f"/api/resource/{urllib.parse.quote(doctype)}", fields)["data"]
 
 	def get(self, doctype: str, name: str) -> dict:
-		return self._request("GET", f"/api/resource/{urllib.parse.quote(doctype)}/{urllib.parse.quote(name)}")[
-			"data"
-		]
+		return self._request(
+			"GET", f"/api/resource/{urllib.parse.quote(doctype)}/{urllib.parse.quote(name)}"
+		)["data"]
 
 	def update(self, doctype: str, name: str, **fields) -> dict:
 		path = f"/api/resource/{urllib.parse.quote(doctype)}/{urllib.parse.quote(name)}"
 		return self._request("PUT", path, fields)["data"]
 
 	def exists(self, doctype: str, name: str) -> bool:
-		return bool(self.get_call("frappe.client.get_value", doctype=doctype, filters=json.dumps({"name": name}), fieldname="name"))
+		return bool(
+			self.get_call(
+				"frappe.client.get_value",
+				doctype=doctype,
+				filters=json.dumps({"name": name}),
+				fieldname="name",
+			)
+		)
 
-	def list(self, doctype: str, filters=None, fields=("name",), order_by="creation asc", limit=500) -> list[dict]:
+	def list(
+		self, doctype: str, filters=None, fields=("name",), order_by="creation asc", limit=500
+	) -> list[dict]:
 		params = {
 			"fields": json.dumps(list(fields)),
 			"filters": json.dumps(filters or {}),
@@ -151,7 +162,9 @@ class Api:
 		fields = {"is_private": str(is_private), **{k: str(v) for k, v in attach_to.items()}}
 		parts = []
 		for key, value in fields.items():
-			parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode())
+			parts.append(
+				f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
+			)
 		parts.append(
 			f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
 			"Content-Type: application/octet-stream\r\n\r\n".encode()
@@ -163,13 +176,19 @@ class Api:
 			self.root + "/api/method/upload_file",
 			data=b"".join(parts),
 			method="POST",
-			headers={"Host": self.host, "Content-Type": f"multipart/form-data; boundary={boundary}", "Accept": "application/json"},
+			headers={
+				"Host": self.host,
+				"Content-Type": f"multipart/form-data; boundary={boundary}",
+				"Accept": "application/json",
+			},
 		)
 		try:
 			with self.opener.open(req, timeout=120) as resp:
 				return json.loads(resp.read().decode())["message"]["file_url"]
 		except urllib.error.HTTPError as e:
-			raise ApiError(f"{self.user}: upload {filename} -> HTTP {e.code}: {_server_message(e.read().decode(errors='replace'))}") from None
+			raise ApiError(
+				f"{self.user}: upload {filename} -> HTTP {e.code}: {_server_message(e.read().decode(errors='replace'))}"
+			) from None
 
 
 def _server_message(text: str) -> str:
@@ -213,9 +232,12 @@ def app_english() -> set[str]:
 	for workflow in workflows:
 		strings.update(s["state"] for s in workflow["states"])
 		strings.update(t["action"] for t in workflow["transitions"])
-	for path in list(module.glob("workspace/*/*.json")) + list(module.glob("number_card/*/*.json")) + list(
-		module.glob("dashboard_chart/*/*.json")
-	) + list(module.glob("report/*/*.json")):
+	for path in (
+		list(module.glob("workspace/*/*.json"))
+		+ list(module.glob("number_card/*/*.json"))
+		+ list(module.glob("dashboard_chart/*/*.json"))
+		+ list(module.glob("report/*/*.json"))
+	):
 		meta = json.loads(path.read_text())
 		for key in ("label", "name", "chart_name", "report_name", "title"):
 			if isinstance(meta.get(key), str):
@@ -227,7 +249,9 @@ def app_english() -> set[str]:
 			text = re.sub(r"<[^>]+>", "", (block.get("data") or {}).get("text") or "")
 			if text.strip():
 				strings.add(text.strip())
-	for path in list(module.glob("module_onboarding/*/*.json")) + list(module.glob("onboarding_step/*/*.json")):
+	for path in list(module.glob("module_onboarding/*/*.json")) + list(
+		module.glob("onboarding_step/*/*.json")
+	):
 		meta = json.loads(path.read_text())
 		for key in ("title", "subtitle", "success_message", "action_label", "description"):
 			if isinstance(meta.get(key), str) and "\n" not in meta[key]:
@@ -238,7 +262,11 @@ def app_english() -> set[str]:
 		if "tests" in path.parts:
 			continue
 		strings.update(re.findall(r'_\("([^"{}]+)"\)', path.read_text()))
-	roles = json.loads((package / "fixtures" / "role.json").read_text()) if (package / "fixtures" / "role.json").exists() else []
+	roles = (
+		json.loads((package / "fixtures" / "role.json").read_text())
+		if (package / "fixtures" / "role.json").exists()
+		else []
+	)
 	strings.update(r.get("role_name") or r.get("name") for r in roles)
 	return {s.strip() for s in strings if s and re.search(r"[A-Za-z]{2}", s) and len(s.strip()) > 1}
 
@@ -316,7 +344,9 @@ class Journey:
 		except PlaywrightError:
 			shot = None
 		where = self.page.url.split("://", 1)[-1].split("/", 1)[-1]
-		self.problems.append(f"[{self.current}] {what} (URL /{where}{'; screenshot ' + str(shot.relative_to(REPO)) if shot else ''})")
+		self.problems.append(
+			f"[{self.current}] {what} (URL /{where}{'; screenshot ' + str(shot.relative_to(REPO)) if shot else ''})"
+		)
 
 	def check(self, ok: bool, what: str) -> bool:
 		if not ok:
@@ -379,7 +409,9 @@ class Journey:
 			title = self.page.locator(".modal.show .modal-title").first
 			head = title.inner_text().strip() if title.count() else ""
 			return (head + ": " if head else "") + " / ".join(t.strip() for t in dialog.all_inner_texts())
-		page_body = self.page.locator(".page-container:visible .page-content, .page-container:visible .msg-box")
+		page_body = self.page.locator(
+			".page-container:visible .page-content, .page-container:visible .msg-box"
+		)
 		for text in page_body.all_inner_texts()[:3]:
 			if ERROR_WORDS.search(text) and len(text) < 600:
 				return text.strip()
@@ -456,8 +488,12 @@ class Journey:
 		# a list re-shown by the desk keeps its rows for a moment and may ignore new route options:
 		# an address with filters is loaded afresh
 		reload = reload or "?" in path
-		loaded = not reload and path.startswith("/app") and self.page.evaluate(
-			"() => !!(window.frappe && frappe.router && frappe.boot && frappe.boot.user)"
+		loaded = (
+			not reload
+			and path.startswith("/app")
+			and self.page.evaluate(
+				"() => !!(window.frappe && frappe.router && frappe.boot && frappe.boot.user)"
+			)
 		)
 		if not loaded:
 			self.page.goto(path)
@@ -469,10 +505,14 @@ class Journey:
 	def landed_on_workspace(self) -> bool:
 		"""After logging in, /app opens the app's workspace (not 用户 or another of Frappe's)."""
 		try:
-			self.page.locator(".page-container:visible .page-head .title-text").first.wait_for(state="visible")
+			self.page.locator(".page-container:visible .page-head .title-text").first.wait_for(
+				state="visible"
+			)
 		except PlaywrightTimeout:
 			pass
-		title = _squash(" ".join(self.page.locator(".page-container:visible .page-head .title-text").all_inner_texts()))
+		title = _squash(
+			" ".join(self.page.locator(".page-container:visible .page-head .title-text").all_inner_texts())
+		)
 		path = "/" + self.page.url.split("://", 1)[-1].split("/", 1)[-1]
 		return self.check(
 			path.startswith(WORKSPACE_ROUTE) or bool(WORKSPACE.search(title)),
@@ -485,8 +525,12 @@ class Journey:
 		try:
 			item.first.wait_for(state="visible", timeout=10_000)
 		except PlaywrightTimeout:
-			names = [t.strip() for t in self.page.locator(".desk-sidebar .sidebar-item-label").all_inner_texts()]
-			self.problem(f"the sidebar has no «{getattr(label, 'pattern', label)}» workspace; it shows: {names}")
+			names = [
+				t.strip() for t in self.page.locator(".desk-sidebar .sidebar-item-label").all_inner_texts()
+			]
+			self.problem(
+				f"the sidebar has no «{getattr(label, 'pattern', label)}» workspace; it shows: {names}"
+			)
 			return False
 		item.first.click()
 		self.page.wait_for_url(re.compile(r"/app/"))
@@ -527,7 +571,12 @@ class Journey:
 				loc.first.click()
 				self.settle()
 				return self.no_error(f"following «{label}» from the workspace")
-		shown = [_squash(t) for t in self.page.locator(".widget.shortcut-widget-box .widget-title, .link-item .link-text").all_inner_texts()]
+		shown = [
+			_squash(t)
+			for t in self.page.locator(
+				".widget.shortcut-widget-box .widget-title, .link-item .link-text"
+			).all_inner_texts()
+		]
 		self.problem(f"the workspace has no «{label}» shortcut or link; it shows: {shown}")
 		return False
 
@@ -546,9 +595,9 @@ class Journey:
 		except PlaywrightTimeout:
 			self.problem("the list did not load")
 			return []
-		return self.page.locator(".page-container:visible .frappe-list .list-row-container .list-row a[data-name]").evaluate_all(
-			"els => [...new Set(els.map(e => e.dataset.name))]"
-		)
+		return self.page.locator(
+			".page-container:visible .frappe-list .list-row-container .list-row a[data-name]"
+		).evaluate_all("els => [...new Set(els.map(e => e.dataset.name))]")
 
 	def open_from_list(self, name: str) -> bool:
 		shown = self.list_names()
@@ -567,21 +616,28 @@ class Journey:
 		except PlaywrightTimeout:
 			self.settle()
 			text = self.error_dialog()
-			self.problem(f"the form of {name or 'the document'} did not open" + (f"; the user sees «{_squash(text)}»" if text else ""))
+			self.problem(
+				f"the form of {name or 'the document'} did not open"
+				+ (f"; the user sees «{_squash(text)}»" if text else "")
+			)
 			self.close_dialogs()
 			return False
 		self.settle()
 		return self.no_error(f"opening {name or 'the form'}")
 
 	def field(self, fieldname: str):
-		return self.page.locator(f'.page-container:visible .frappe-control[data-fieldname="{fieldname}"]').first
+		return self.page.locator(
+			f'.page-container:visible .frappe-control[data-fieldname="{fieldname}"]'
+		).first
 
 	def field_text(self, fieldname: str) -> str:
 		"""What the field shows as its value (its label and help text left out)."""
 		control = self.field(fieldname)
 		if not control.count():
 			return ""
-		value = control.locator(".control-value, .like-disabled-input, .control-input-wrapper, .frappe-control-html, .form-control")
+		value = control.locator(
+			".control-value, .like-disabled-input, .control-input-wrapper, .frappe-control-html, .form-control"
+		)
 		if not value.count():
 			return _squash(control.inner_text())
 		return _squash(" ".join(t for t in value.all_inner_texts() if t.strip()))
@@ -629,16 +685,22 @@ class Journey:
 		if scope is None:
 			try:
 				self.page.wait_for_function(
-					"([f, v]) => window.cur_frm && String(cur_frm.doc[f] ?? '') === v", arg=[fieldname, value], timeout=5_000
+					"([f, v]) => window.cur_frm && String(cur_frm.doc[f] ?? '') === v",
+					arg=[fieldname, value],
+					timeout=5_000,
 				)
 			except PlaywrightTimeout:
-				self.problem(f"the {fieldname} field did not take «{value}»: the form holds {self.doc_value(fieldname)!r}")
+				self.problem(
+					f"the {fieldname} field did not take «{value}»: the form holds {self.doc_value(fieldname)!r}"
+				)
 		self.settle()
 
 	def _press_save(self) -> None:
 		self.page.evaluate("() => document.activeElement && document.activeElement.blur()")
 		self.settle()
-		button = self.page.locator(".page-container:visible .page-actions .primary-action:visible", has_text="保存")
+		button = self.page.locator(
+			".page-container:visible .page-actions .primary-action:visible", has_text="保存"
+		)
 		if button.count():
 			button.first.click()
 		else:
@@ -651,7 +713,10 @@ class Journey:
 		self.settle()
 		if not self.read_dialog("saving what must be refused", ()):
 			return False
-		ok = self.check(bool(expect.search(self.last_dialog)), f"the refusal reads «{self.last_dialog}», not /{expect.pattern}/")
+		ok = self.check(
+			bool(expect.search(self.last_dialog)),
+			f"the refusal reads «{self.last_dialog}», not /{expect.pattern}/",
+		)
 		unsaved = self.page.evaluate("() => !!(window.cur_frm && (cur_frm.is_new() || cur_frm.is_dirty()))")
 		return self.check(unsaved, "what had to be refused was saved") and ok
 
@@ -680,13 +745,19 @@ class Journey:
 		group = self.page.locator(".page-container:visible .page-actions .actions-btn-group")
 		if not group.count() or not group.first.is_visible():
 			return []
-		return [_squash(t) for t in group.first.locator(".dropdown-menu .dropdown-item").all_inner_texts() if t.strip()]
+		return [
+			_squash(t)
+			for t in group.first.locator(".dropdown-menu .dropdown-item").all_inner_texts()
+			if t.strip()
+		]
 
 	def workflow_action(self, label: str, expect_state: str | None = None) -> bool:
 		group = self.page.locator(".page-container:visible .page-actions .actions-btn-group").first
 		available = self.actions()
 		if label not in available:
-			self.problem(f"the 操作 menu has no «{label}»; it offers {available or 'nothing (no 操作 button)'}")
+			self.problem(
+				f"the 操作 menu has no «{label}»; it offers {available or 'nothing (no 操作 button)'}"
+			)
 			return False
 		button_text = _squash(group.locator("button").first.inner_text())
 		self.check(button_text == "操作", f"the workflow button reads «{button_text}», not «操作»")
@@ -696,23 +767,34 @@ class Journey:
 		ok = self.no_error(f"choosing 操作 → {label}")
 		if ok and expect_state:
 			state = self.doc_value("workflow_state")
-			ok = self.check(state == expect_state, f"after 操作 → {label} the state is {state!r}, not {expect_state!r}")
+			ok = self.check(
+				state == expect_state, f"after 操作 → {label} the state is {state!r}, not {expect_state!r}"
+			)
 		return ok
 
-	def custom_button(self, label: str, group: str | None = None, dialog: tuple[str, ...] | None = None) -> bool:
+	def custom_button(
+		self, label: str, group: str | None = None, dialog: tuple[str, ...] | None = None
+	) -> bool:
 		"""Press a button of the form (in its ``group`` menu). ``dialog``: the button answers with a
 		message dialog by design; each of these texts must be in it (it is read and closed)."""
 		actions = self.page.locator(".page-container:visible .page-actions")
 		if group:
 			grp = actions.locator(".inner-group-button", has_text=group)
 			if not grp.count() or not grp.first.is_visible():
-				shown = [_squash(t) for t in actions.locator(".inner-group-button > button, .custom-actions > button").all_inner_texts()]
+				shown = [
+					_squash(t)
+					for t in actions.locator(
+						".inner-group-button > button, .custom-actions > button"
+					).all_inner_texts()
+				]
 				self.problem(f"no «{group}» button group on the form; the buttons are {shown}")
 				return False
 			grp.first.locator("button").first.click()
 			item = grp.first.locator(".dropdown-menu .dropdown-item", has_text=label)
 			if not item.count():
-				items = [_squash(t) for t in grp.first.locator(".dropdown-menu .dropdown-item").all_inner_texts()]
+				items = [
+					_squash(t) for t in grp.first.locator(".dropdown-menu .dropdown-item").all_inner_texts()
+				]
 				self.problem(f"the «{group}» menu has no «{label}»; it offers {items}")
 				self.page.keyboard.press("Escape")
 				return False
@@ -761,13 +843,16 @@ class Journey:
 		try:
 			dialog.wait_for(state="hidden", timeout=20_000)
 		except PlaywrightTimeout:
-			self.problem(f"the upload dialog of {fieldname} did not close: «{_squash(dialog.inner_text())[:300]}»")
+			self.problem(
+				f"the upload dialog of {fieldname} did not close: «{_squash(dialog.inner_text())[:300]}»"
+			)
 			self.close_dialogs()
 			return False
 		self.settle()
 		value = self.doc_value(fieldname)
-		return self.check(bool(value), f"after uploading, the {fieldname} field is empty") and self.no_error("uploading")
-
+		return self.check(bool(value), f"after uploading, the {fieldname} field is empty") and self.no_error(
+			"uploading"
+		)
 
 	# ---- more of what the user sees
 
@@ -784,7 +869,12 @@ class Journey:
 	def list_texts(self) -> list[str]:
 		"""The text of each row of the list view."""
 		self.list_names()
-		return [_squash(t) for t in self.page.locator(".page-container:visible .frappe-list .list-row-container .list-row").all_inner_texts()]
+		return [
+			_squash(t)
+			for t in self.page.locator(
+				".page-container:visible .frappe-list .list-row-container .list-row"
+			).all_inner_texts()
+		]
 
 	def editable_fields(self) -> list[str]:
 		"""Fields of the open form that take input (the user could change them)."""
@@ -795,7 +885,12 @@ class Journey:
 		)
 
 	def save_button_shown(self) -> bool:
-		return self.page.locator(".page-container:visible .page-actions .primary-action:visible", has_text="保存").count() > 0
+		return (
+			self.page.locator(
+				".page-container:visible .page-actions .primary-action:visible", has_text="保存"
+			).count()
+			> 0
+		)
 
 	def fetch(self, path: str, method: str = "GET", data: dict | None = None) -> dict:
 		"""A request of this user's session (what another program with the login would send)."""

@@ -27,7 +27,10 @@ def _evidence_file() -> Path:
 def period_status(j: Journey, expect: str, after: str) -> bool:
 	"""The period's status as the form shows it (已整理, 已发文, 已移交, 已兑现)."""
 	shown = j.field_text("status")
-	return j.check(expect in shown, f"after {after} the period's status reads «{shown}» ({j.doc_value('status')}), not {expect}")
+	return j.check(
+		expect in shown,
+		f"after {after} the period's status reads «{shown}» ({j.doc_value('status')}), not {expect}",
+	)
 
 
 def finish_all(*journeys: Journey) -> None:
@@ -59,7 +62,9 @@ def check_findings_list(j: Journey, names: list[str], where: str) -> None:
 		if not any(n in row for n in names) and names:
 			continue
 		j.check("¥" in row, f"{where}: a finding's row shows no amount in ¥: «{row}»")
-		j.check(bool(LIABILITIES_ZH.search(row)), f"{where}: a finding's row does not show its liability: «{row}»")
+		j.check(
+			bool(LIABILITIES_ZH.search(row)), f"{where}: a finding's row does not show its liability: «{row}»"
+		)
 		break  # one row is enough to see the columns
 
 
@@ -201,10 +206,18 @@ def test_system_manager_gives_an_accountable_person_a_desk_user(journey_for, bas
 		box.wait_for(state="visible", timeout=10_000)
 	except Exception:
 		j.stop("the user form shows no Accountable Staff role to tick")
-	label = j.page.locator('.page-container:visible .label-area[data-unit="Accountable Staff"]').first.inner_text().strip()
+	label = (
+		j.page.locator('.page-container:visible .label-area[data-unit="Accountable Staff"]')
+		.first.inner_text()
+		.strip()
+	)
 	j.check(label == "责任人员工", f"the role reads «{label}» on the user form, not 责任人员工")
 	for role in ("Complaint Desk Officer", "Accountability Committee", "Institution Complaint Manager"):
-		shown = j.page.locator(f'.page-container:visible .label-area[data-unit="{role}"]').first.inner_text().strip()
+		shown = (
+			j.page.locator(f'.page-container:visible .label-area[data-unit="{role}"]')
+			.first.inner_text()
+			.strip()
+		)
 		j.check(shown != role, f"the role {role} is shown untranslated on the user form")
 	box.check()
 	j.save()
@@ -233,7 +246,9 @@ def _add_receipt(j: Journey, channel: str, day: str) -> None:
 	date_box.press("Escape")
 
 
-def test_desk_officer_registers_a_complaint_transfers_it_and_keeps_the_customer_contact(journey_for, baseline):
+def test_desk_officer_registers_a_complaint_transfers_it_and_keeps_the_customer_contact(
+	journey_for, baseline
+):
 	phone, id_number = "13812345678", "110101199001011234"
 	j = journey_for("desk")
 	j.step("open the workspace and its 新建投诉件 shortcut")
@@ -271,7 +286,10 @@ def test_desk_officer_registers_a_complaint_transfers_it_and_keeps_the_customer_
 	status = j.field_text("case_status")
 	j.check("追责" in status, f"the case status reads «{status}», not 追责 (Accountable)")
 	headline = j.headline()
-	j.check("处理决定" in headline or "时限" in headline, f"the form shows no handling time limit; its headline is «{headline}»")
+	j.check(
+		"处理决定" in headline or "时限" in headline,
+		f"the form shows no handling time limit; its headline is «{headline}»",
+	)
 	j.chinese("the saved complaint")
 
 	j.step("the complaint list shows it; open it again from there")
@@ -285,7 +303,9 @@ def test_desk_officer_registers_a_complaint_transfers_it_and_keeps_the_customer_
 	if j.custom_button("客户联系方式"):
 		dialog = j.page.locator(".modal.show").last
 		try:
-			dialog.locator('[data-fieldname="customer_phone"] input').wait_for(state="visible", timeout=10_000)
+			dialog.locator('[data-fieldname="customer_phone"] input').wait_for(
+				state="visible", timeout=10_000
+			)
 		except Exception:
 			j.problem("the 客户联系方式 dialog shows no 客户电话 field")
 		else:
@@ -302,17 +322,29 @@ def test_desk_officer_registers_a_complaint_transfers_it_and_keeps_the_customer_
 			j.wait_form(name)
 			masked_phone = j.field_text("customer_phone_masked")
 			masked_id = j.field_text("customer_id_masked")
-			j.check("138****5678" in masked_phone, f"the complaint shows the phone as «{masked_phone}», not 138****5678")
-			j.check("1101**********1234" in masked_id, f"the complaint shows the ID number as «{masked_id}», not 1101**********1234")
+			j.check(
+				"138****5678" in masked_phone,
+				f"the complaint shows the phone as «{masked_phone}», not 138****5678",
+			)
+			j.check(
+				"1101**********1234" in masked_id,
+				f"the complaint shows the ID number as «{masked_id}», not 1101**********1234",
+			)
 			body = j.page.locator(".page-container:visible .form-layout").inner_text()
-			j.check(phone not in body and id_number not in body, "the complaint form itself shows the raw phone or ID number")
+			j.check(
+				phone not in body and id_number not in body,
+				"the complaint form itself shows the raw phone or ID number",
+			)
 
 	j.step("客户联系方式 again: the desk reads what it saved")
 	if j.custom_button("客户联系方式"):
 		box = j.page.locator('.modal.show [data-fieldname="customer_phone"] input').last
 		try:
 			box.wait_for(state="visible", timeout=10_000)
-			j.check(box.input_value() == phone, f"the dialog shows the phone as «{box.input_value()}», not {phone}")
+			j.check(
+				box.input_value() == phone,
+				f"the dialog shows the phone as «{box.input_value()}», not {phone}",
+			)
 		except Exception:
 			j.problem("the 客户联系方式 dialog did not open again")
 		j.close_dialogs()
@@ -378,8 +410,14 @@ def test_complaint_manager_names_persons_and_sends_a_finding_to_the_committee(jo
 				j.doc_value("accountability_period") == baseline.current,
 				f"the violation's period is {j.doc_value('accountability_period')!r}, not the period of its receipt {baseline.current}",
 			)
-			j.check(j.doc_value("component") == "Performance Deduction", f"the violation is deducted from {j.doc_value('component')!r}, not 绩效")
-			j.check(float(j.doc_value("amount") or 0) == 80, f"the violation's amount is {j.doc_value('amount')!r}, not 80")
+			j.check(
+				j.doc_value("component") == "Performance Deduction",
+				f"the violation is deducted from {j.doc_value('component')!r}, not 绩效",
+			)
+			j.check(
+				float(j.doc_value("amount") or 0) == 80,
+				f"the violation's amount is {j.doc_value('amount')!r}, not 80",
+			)
 			j.chinese("the handling violation")
 	j.finish()
 
@@ -453,7 +491,9 @@ def test_committee_compiles_approves_decides_issues_imports_and_hands_off(journe
 		j.wait_form(baseline.compile)
 		period_status(j, "已整理", "整理考核期")
 		summary = j.field_text("summary_html")
-		j.check("草稿" in summary, f"the period summary does not list the new draft findings: «{summary[:300]}»")
+		j.check(
+			"草稿" in summary, f"the period summary does not list the new draft findings: «{summary[:300]}»"
+		)
 		j.money("the compiled period")
 		j.chinese("the compiled period")
 
@@ -461,7 +501,10 @@ def test_committee_compiles_approves_decides_issues_imports_and_hands_off(journe
 		j.step(f"move the appeal deadline of the period to {later}")
 		j.fill("appeal_deadline", later)
 		j.save()
-		j.check(j.doc_value("appeal_deadline") == later, f"the appeal deadline is {j.doc_value('appeal_deadline')}, not {later}")
+		j.check(
+			j.doc_value("appeal_deadline") == later,
+			f"the appeal deadline is {j.doc_value('appeal_deadline')}, not {later}",
+		)
 
 	j.step(f"领导小组审核中: open {to_approve} and 操作 → 最终认定")
 	j.to_workspace()
@@ -479,7 +522,10 @@ def test_committee_compiles_approves_decides_issues_imports_and_hands_off(journe
 		if open_doc(j, "appeal", appeal):
 			j.chinese("the appeal form")
 			if j.workflow_action(action, decision):
-				j.check(j.doc_value("decision") == decision, f"after {action} the decision is {j.doc_value('decision')!r}")
+				j.check(
+					j.doc_value("decision") == decision,
+					f"after {action} the decision is {j.doc_value('decision')!r}",
+				)
 	state = admin.get("Responsibility Finding", baseline.need("to_revoke"))["workflow_state"]
 	j.check(state == "Revoked", f"after 撤销 the appealed finding is {state!r}, not Revoked")
 
@@ -487,11 +533,19 @@ def test_committee_compiles_approves_decides_issues_imports_and_hands_off(journe
 	j.step(f"period {period}: 月度流程 → 发送处罚考核表 with no outgoing email account")
 	j.goto(f"/app/accountability-period/{period}")
 	if j.wait_form(period):
-		j.custom_button("发送处罚考核表", group="月度流程", dialog=("已生成 2 份文件", "已发送 0 份", "尚未设置发件邮箱账户"))
+		j.custom_button(
+			"发送处罚考核表",
+			group="月度流程",
+			dialog=("已生成 2 份文件", "已发送 0 份", "尚未设置发件邮箱账户"),
+		)
 		j.wait_form(period)
 		period_status(j, "已整理", "发送处罚考核表")
 		j.step(f"period {period}: 发送处罚考核表 again makes nothing twice, and still says it sent nothing")
-		j.custom_button("发送处罚考核表", group="月度流程", dialog=("已生成 0 份文件", "已发送 0 份", "尚未设置发件邮箱账户"))
+		j.custom_button(
+			"发送处罚考核表",
+			group="月度流程",
+			dialog=("已生成 0 份文件", "已发送 0 份", "尚未设置发件邮箱账户"),
+		)
 		j.wait_form(period)
 		j.step(f"period {period}: its documents, by kind and delivery status")
 		j.check(
@@ -500,12 +554,20 @@ def test_committee_compiles_approves_decides_issues_imports_and_hands_off(journe
 		)
 		docs = _period_documents(j, period)
 		rows = j.list_texts()
-		j.check(len(docs) == 2, f"the period's documents list shows {len(docs)} documents, not its 2 assessment tables: {docs}")
-		j.check(all("处罚考核表" in r for r in rows), f"the documents list does not name them 处罚考核表: {rows}")
+		j.check(
+			len(docs) == 2,
+			f"the period's documents list shows {len(docs)} documents, not its 2 assessment tables: {docs}",
+		)
+		j.check(
+			all("处罚考核表" in r for r in rows), f"the documents list does not name them 处罚考核表: {rows}"
+		)
 		if docs:
 			j.step(f"open {docs[0]}: its delivery reads 未发送")
 			open_doc(j, "period-document", docs[0])
-			j.check("未发送" in j.field_text("delivery_status"), f"the unsent document's 送达状态 reads «{j.field_text('delivery_status')}»")
+			j.check(
+				"未发送" in j.field_text("delivery_status"),
+				f"the unsent document's 送达状态 reads «{j.field_text('delivery_status')}»",
+			)
 			j.chinese("the period document")
 		j.goto(f"/app/accountability-period/{period}")
 		j.wait_form(period)
@@ -519,8 +581,13 @@ def test_committee_compiles_approves_decides_issues_imports_and_hands_off(journe
 			j.wait_form(period)
 			period_status(j, status, label)
 		summary = j.field_text("summary_html")
-		j.check(not re.search(r"扣款兑现\s*[:：]\s*0\b", summary), f"the summary shows no penalty entries after the hand-off: «{summary[:300]}»")
-		j.check("正式文件" in summary, f"the summary lists no 正式文件 after 下发正式文件: «{summary[-300:]}»")
+		j.check(
+			not re.search(r"扣款兑现\s*[:：]\s*0\b", summary),
+			f"the summary shows no penalty entries after the hand-off: «{summary[:300]}»",
+		)
+		j.check(
+			"正式文件" in summary, f"the summary lists no 正式文件 after 下发正式文件: «{summary[-300:]}»"
+		)
 		j.money("the handed-off period")
 		j.chinese("the handed-off period")
 
@@ -554,9 +621,15 @@ def test_committee_compiles_approves_decides_issues_imports_and_hands_off(journe
 # ---------------------------------------------------------------- 责任人员: my findings, my appeal
 
 
-def test_accountable_staff_sees_own_findings_appeals_a_final_one_and_sees_own_entries(journey_for, baseline, admin):
+def test_accountable_staff_sees_own_findings_appeals_a_final_one_and_sees_own_entries(
+	journey_for, baseline, admin
+):
 	mine = baseline.need("staff_appeal")
-	others = [baseline.findings[k] for k in ("committee", "appealed", "west_review", f"paid_{EAST_HEAD}", "late_link") if k in baseline.findings]
+	others = [
+		baseline.findings[k]
+		for k in ("committee", "appealed", "west_review", f"paid_{EAST_HEAD}", "late_link")
+		if k in baseline.findings
+	]
 	j = journey_for("staff")
 	j.step("the bell: the notice that a finding is final, with its appeal deadline")
 	items = j.bell()
@@ -574,7 +647,10 @@ def test_accountable_staff_sees_own_findings_appeals_a_final_one_and_sees_own_en
 	j.no_error("opening 责任认定")
 	names = j.list_names()
 	expected = {r["name"] for r in admin.list("Responsibility Finding", {"person": STAFF})}
-	j.check(set(names) == expected, f"the findings list shows {sorted(names)}, not exactly the user's own {sorted(expected)}")
+	j.check(
+		set(names) == expected,
+		f"the findings list shows {sorted(names)}, not exactly the user's own {sorted(expected)}",
+	)
 	leaked = sorted(set(others) & set(names))
 	j.check(not leaked, f"the findings list shows other people's findings {leaked}")
 	check_findings_list(j, [mine], "my findings list")
@@ -597,7 +673,9 @@ def test_accountable_staff_sees_own_findings_appeals_a_final_one_and_sees_own_en
 	j.check(bool(appeal), "the user has filed no appeal to find in 申诉")
 	if appeal:
 		j.check(appeal in names, f"the appeal list does not show the filed appeal {appeal}; it shows {names}")
-	j.check(baseline.appeals.get("to_decide") not in names, "the appeal list shows an appeal of another person")
+	j.check(
+		baseline.appeals.get("to_decide") not in names, "the appeal list shows an appeal of another person"
+	)
 	j.chinese("my appeals")
 
 	j.step("扣款兑现 from the workspace: my penalty entries only")
@@ -607,7 +685,10 @@ def test_accountable_staff_sees_own_findings_appeals_a_final_one_and_sees_own_en
 	j.no_error("opening 扣款兑现")
 	entries = j.list_names()
 	expected = {r["name"] for r in admin.list("Penalty Entry", {"person": STAFF})}
-	j.check(bool(entries) and set(entries) == expected, f"the penalty entries list shows {entries}, not exactly the user's own {sorted(expected)}")
+	j.check(
+		bool(entries) and set(entries) == expected,
+		f"the penalty entries list shows {entries}, not exactly the user's own {sorted(expected)}",
+	)
 	j.money("my penalty entries")
 	j.chinese("my penalty entries")
 	j.finish()
@@ -616,11 +697,15 @@ def test_accountable_staff_sees_own_findings_appeals_a_final_one_and_sees_own_en
 # ---------------------------------------------------------------- a login linked after the compile
 
 
-def test_a_login_linked_after_the_compile_sees_the_persons_findings_and_loses_them_when_relinked(journey_for, baseline, admin):
+def test_a_login_linked_after_the_compile_sees_the_persons_findings_and_loses_them_when_relinked(
+	journey_for, baseline, admin
+):
 	finding = baseline.need("late_link")
 	for role in LATE_LOGINS.values():  # new logins, made now: after the compile
 		make_user(admin, role)
-	desk = journey_for("desk", record_as="desk-link", label="投诉岗 links 孙九's login (Complaint Desk Officer)")
+	desk = journey_for(
+		"desk", record_as="desk-link", label="投诉岗 links 孙九's login (Complaint Desk Officer)"
+	)
 
 	def link(login: str) -> None:
 		desk.step(f"责任人员 {LATE_PERSON} (孙九): link the login {login}")
@@ -628,7 +713,10 @@ def test_a_login_linked_after_the_compile_sees_the_persons_findings_and_loses_th
 		if desk.workspace_link("责任人员") and open_doc(desk, "accountable-person", LATE_PERSON):
 			desk.set_link("user", login)
 			desk.save()
-			desk.check(desk.doc_value("user") == login, f"the person's login is {desk.doc_value('user')!r}, not {login}")
+			desk.check(
+				desk.doc_value("user") == login,
+				f"the person's login is {desk.doc_value('user')!r}, not {login}",
+			)
 			desk.chinese("the accountable person form")
 
 	link(LATE_LOGINS["late_a"].email)
@@ -653,11 +741,17 @@ def test_a_login_linked_after_the_compile_sees_the_persons_findings_and_loses_th
 
 	link(LATE_LOGINS["late_b"].email)
 	a.step("after the relink: the first login's lists are empty")
-	for route, what in (("responsibility-finding", "责任认定"), ("appeal", "申诉"), ("penalty-entry", "扣款兑现")):
+	for route, what in (
+		("responsibility-finding", "责任认定"),
+		("appeal", "申诉"),
+		("penalty-entry", "扣款兑现"),
+	):
 		a.goto(f"/app/{route}", reload=True)
 		a.no_error(f"opening {what} after the relink")
 		shown = a.list_names()
-		a.check(not shown, f"after the person was relinked, the first login's {what} list still shows {shown}")
+		a.check(
+			not shown, f"after the person was relinked, the first login's {what} list still shows {shown}"
+		)
 
 	b = journey_for("late_b")
 	b.step("the login relinked to: 孙九's finding and appeal")
@@ -677,7 +771,9 @@ def test_a_login_linked_after_the_compile_sees_the_persons_findings_and_loses_th
 # ---------------------------------------------------------------- 机构投诉管理员: my subtree only
 
 
-def test_institution_complaint_manager_sees_own_subtree_and_downloads_own_assessment_table(journey_for, baseline):
+def test_institution_complaint_manager_sees_own_subtree_and_downloads_own_assessment_table(
+	journey_for, baseline
+):
 	east = [baseline.complaints[k] for k in ("to_propose", "committee", "icm_appeal")]
 	west = [baseline.complaints[k] for k in ("business_line", "west_review", "notice_west")]
 	finding = baseline.need("icm_appeal")
@@ -699,20 +795,29 @@ def test_institution_complaint_manager_sees_own_subtree_and_downloads_own_assess
 		j.goto("/app/responsibility-finding")
 	names = j.list_names()
 	j.check(finding in names, f"the findings list does not show {finding}")
-	west_findings = [baseline.findings[k] for k in ("business_line", "west_review", "notice_west") if k in baseline.findings]
+	west_findings = [
+		baseline.findings[k]
+		for k in ("business_line", "west_review", "notice_west")
+		if k in baseline.findings
+	]
 	j.check(not set(west_findings) & set(names), f"the findings list shows {WEST}'s findings")
 	check_findings_list(j, [finding], "the sub-branch's findings list")
 
 	period = baseline.paid
 	own_table = baseline.documents.get(f"Assessment Table:{EAST}")
-	west_docs = [v for k, v in baseline.documents.items() if k.endswith(f":{WEST}") and not k.startswith("file:")]
+	west_docs = [
+		v for k, v in baseline.documents.items() if k.endswith(f":{WEST}") and not k.startswith("file:")
+	]
 	j.step(f"考核期 {period}: the sub-branch's documents only")
 	j.to_workspace()
 	j.workspace_link("考核期")
 	if open_doc(j, "accountability-period", period):
 		j.chinese("the period form")
 		docs = _period_documents(j, period)
-		j.check(bool(own_table) and own_table in docs, f"the documents list lacks the sub-branch's assessment table {own_table}: {docs}")
+		j.check(
+			bool(own_table) and own_table in docs,
+			f"the documents list lacks the sub-branch's assessment table {own_table}: {docs}",
+		)
 		leaked = sorted(set(west_docs) & set(docs))
 		j.check(not leaked, f"the documents list shows {WEST}'s documents {leaked}")
 		j.step(f"open the assessment table {own_table} and download its PDF")
@@ -729,7 +834,10 @@ def test_institution_complaint_manager_sees_own_subtree_and_downloads_own_assess
 		west_file = baseline.documents.get(f"file:Assessment Table:{WEST}")
 		if west_file:
 			got = j.fetch(west_file)
-			j.check(got["status"] in (403, 404) or not got["head"].startswith("%PDF"), f"the PDF of {WEST}'s table ({west_file}) downloads for {EAST}'s manager")
+			j.check(
+				got["status"] in (403, 404) or not got["head"].startswith("%PDF"),
+				f"the PDF of {WEST}'s table ({west_file}) downloads for {EAST}'s manager",
+			)
 
 	j.step(f"appeal {finding} for 李四 with evidence")
 	j.goto("/app/appeal/new")
@@ -746,18 +854,26 @@ def test_institution_complaint_manager_sees_own_subtree_and_downloads_own_assess
 # ---------------------------------------------------------------- 薪酬专员: pending entries
 
 
-def test_payroll_officer_sees_pending_entries_reads_them_and_acknowledges_through_the_api(journey_for, baseline):
+def test_payroll_officer_sees_pending_entries_reads_them_and_acknowledges_through_the_api(
+	journey_for, baseline
+):
 	j = journey_for("payroll")
 	j.step("open 扣款兑现 from the workspace: the pending entries")
 	j.open_workspace()
 	j.chinese("the workspace")
 	j.workspace_link("扣款兑现")
 	names = j.list_names()
-	j.check(len(names) >= 3, f"the penalty entry list shows {len(names)} entries, not the period {baseline.paid}'s three")
+	j.check(
+		len(names) >= 3,
+		f"the penalty entry list shows {len(names)} entries, not the period {baseline.paid}'s three",
+	)
 	j.chinese("the penalty entry list")
 	j.money("the penalty entry list")
 	indicators = j.page.locator(".frappe-list .list-row .indicator-pill").all_inner_texts()
-	j.check(any("待定" in i for i in indicators), f"no entry shows as pending (待定); the indicators read {indicators}")
+	j.check(
+		any("待定" in i for i in indicators),
+		f"no entry shows as pending (待定); the indicators read {indicators}",
+	)
 	if names:
 		j.step(f"open entry {names[0]}: nothing to edit, nothing to save")
 		j.open_from_list(names[0])
@@ -777,13 +893,18 @@ def test_payroll_officer_sees_pending_entries_reads_them_and_acknowledges_throug
 	entries = answer.get("entries") or []
 	j.check(got["status"] == 200, f"pending_entries answers HTTP {got['status']}: {got.get('body')}")
 	j.check(
-		{"entries", "total", "limit_start", "limit_page_length", "currency"} <= set(answer) and answer.get("currency") == "CNY",
+		{"entries", "total", "limit_start", "limit_page_length", "currency"} <= set(answer)
+		and answer.get("currency") == "CNY",
 		f"pending_entries answers {sorted(answer)} with currency {answer.get('currency')!r}",
 	)
-	j.check(len(entries) == 3 and answer.get("total") == 3, f"pending_entries gives {len(entries)} of {answer.get('total')} entries of {baseline.paid}, not 3")
+	j.check(
+		len(entries) == 3 and answer.get("total") == 3,
+		f"pending_entries gives {len(entries)} of {answer.get('total')} entries of {baseline.paid}, not 3",
+	)
 	for entry in entries:
 		j.check(
-			entry.get("currency") == "CNY" and bool(re.search(r"[\u4e00-\u9fff]", entry.get("salary_component") or "")),
+			entry.get("currency") == "CNY"
+			and bool(re.search(r"[\u4e00-\u9fff]", entry.get("salary_component") or "")),
 			f"entry {entry.get('name')} has salary component {entry.get('salary_component')!r} and currency {entry.get('currency')!r}",
 		)
 
@@ -801,8 +922,13 @@ def test_payroll_officer_sees_pending_entries_reads_them_and_acknowledges_throug
 	j.goto("/app/penalty-entry?status=Deducted", reload=True)
 	deducted = j.list_names()
 	rows = j.list_texts()
-	j.check(set(e["name"] for e in entries) <= set(deducted), f"the deducted entries list shows {deducted}, not {[e['name'] for e in entries]}")
-	j.check(bool(rows) and all("已扣款" in r for r in rows), f"the deducted entries do not read 已扣款: {rows}")
+	j.check(
+		set(e["name"] for e in entries) <= set(deducted),
+		f"the deducted entries list shows {deducted}, not {[e['name'] for e in entries]}",
+	)
+	j.check(
+		bool(rows) and all("已扣款" in r for r in rows), f"the deducted entries do not read 已扣款: {rows}"
+	)
 	j.finish()
 
 
@@ -823,7 +949,9 @@ def test_finance_viewer_reads_entries_and_the_assessment_report(journey_for, bas
 	j.to_workspace()
 	j.workspace_link("处罚考核表")
 	j.no_error("opening the report")
-	period_filter = j.page.locator('.page-container:visible .page-form .frappe-control[data-fieldname="period"]').first
+	period_filter = j.page.locator(
+		'.page-container:visible .page-form .frappe-control[data-fieldname="period"]'
+	).first
 	j.set_link("period", baseline.paid, scope=period_filter)
 	rows = j.page.locator(".page-container:visible .dt-scrollable .dt-row")
 	try:
