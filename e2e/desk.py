@@ -12,6 +12,7 @@ import http.cookiejar
 import json
 import os
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -28,8 +29,17 @@ if not (APP / "complaint_accountability").is_dir():  # CA_APP_SOURCE=bench
 SHOTS = REPO / "docs" / "screenshots"
 ARTIFACTS = REPO / "e2e" / "artifacts"
 
-ERROR_WORDS = re.compile(r"不允许|没有权限|无权限|Not permitted|Not Permitted|Insufficient Permission|Traceback")
+ERROR_WORDS = re.compile(
+	r"不允许|没有权限|无权限|Not permitted|Not Permitted|Insufficient Permission|You do not have|Traceback"
+)
 FOREIGN_CURRENCY = "د.إ"
+# The app's workspace, as the sidebar and its title name it (投诉责任追究, or 投诉管理责任追究)
+WORKSPACE = re.compile(r"投诉(管理)?责任追究")
+WORKSPACE_ROUTE = "/app/complaint-accountability"
+# Visible English that is data, not wording: document names, e-mails, files, codes, amounts
+NOT_WORDING = re.compile(
+	r"^(?:[A-Z]{2}-\d{4}-\d+|E2E\S*|\S+@\S+|\S+\.(?:txt|csv|pdf|xlsx)|[A-Z]{1,4}|P\d+|TS-\S+|\d.*|.*\d{4}-\d{2}.*|[A-Z][a-z]+/[A-Za-z_]+)$"
+)
 
 
 # ---------------------------------------------------------------- dates of the monthly cycle
@@ -96,7 +106,9 @@ class Api:
 				payload = resp.read().decode()
 		except urllib.error.HTTPError as e:
 			text = e.read().decode(errors="replace")
-			raise ApiError(f"{self.user}: {method} {path} -> HTTP {e.code}: {_server_message(text)}") from None
+			raise ApiError(
+				f"{self.user}: {method} {path} -> HTTP {e.code}: {_server_message(text)}"
+			) from None
 		return json.loads(payload) if payload else {}
 
 	def call(self, method: str, **kwargs):
@@ -109,18 +121,27 @@ class Api:
 		return self._request("POST", f"/api/resource/{urllib.parse.quote(doctype)}", fields)["data"]
 
 	def get(self, doctype: str, name: str) -> dict:
-		return self._request("GET", f"/api/resource/{urllib.parse.quote(doctype)}/{urllib.parse.quote(name)}")[
-			"data"
-		]
+		return self._request(
+			"GET", f"/api/resource/{urllib.parse.quote(doctype)}/{urllib.parse.quote(name)}"
+		)["data"]
 
 	def update(self, doctype: str, name: str, **fields) -> dict:
 		path = f"/api/resource/{urllib.parse.quote(doctype)}/{urllib.parse.quote(name)}"
 		return self._request("PUT", path, fields)["data"]
 
 	def exists(self, doctype: str, name: str) -> bool:
-		return bool(self.get_call("frappe.client.get_value", doctype=doctype, filters=json.dumps({"name": name}), fieldname="name"))
+		return bool(
+			self.get_call(
+				"frappe.client.get_value",
+				doctype=doctype,
+				filters=json.dumps({"name": name}),
+				fieldname="name",
+			)
+		)
 
-	def list(self, doctype: str, filters=None, fields=("name",), order_by="creation asc", limit=500) -> list[dict]:
+	def list(
+		self, doctype: str, filters=None, fields=("name",), order_by="creation asc", limit=500
+	) -> list[dict]:
 		params = {
 			"fields": json.dumps(list(fields)),
 			"filters": json.dumps(filters or {}),
@@ -141,7 +162,9 @@ class Api:
 		fields = {"is_private": str(is_private), **{k: str(v) for k, v in attach_to.items()}}
 		parts = []
 		for key, value in fields.items():
-			parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode())
+			parts.append(
+				f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
+			)
 		parts.append(
 			f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
 			"Content-Type: application/octet-stream\r\n\r\n".encode()
@@ -153,13 +176,19 @@ class Api:
 			self.root + "/api/method/upload_file",
 			data=b"".join(parts),
 			method="POST",
-			headers={"Host": self.host, "Content-Type": f"multipart/form-data; boundary={boundary}", "Accept": "application/json"},
+			headers={
+				"Host": self.host,
+				"Content-Type": f"multipart/form-data; boundary={boundary}",
+				"Accept": "application/json",
+			},
 		)
 		try:
 			with self.opener.open(req, timeout=120) as resp:
 				return json.loads(resp.read().decode())["message"]["file_url"]
 		except urllib.error.HTTPError as e:
-			raise ApiError(f"{self.user}: upload {filename} -> HTTP {e.code}: {_server_message(e.read().decode(errors='replace'))}") from None
+			raise ApiError(
+				f"{self.user}: upload {filename} -> HTTP {e.code}: {_server_message(e.read().decode(errors='replace'))}"
+			) from None
 
 
 def _server_message(text: str) -> str:
@@ -203,9 +232,12 @@ def app_english() -> set[str]:
 	for workflow in workflows:
 		strings.update(s["state"] for s in workflow["states"])
 		strings.update(t["action"] for t in workflow["transitions"])
-	for path in list(module.glob("workspace/*/*.json")) + list(module.glob("number_card/*/*.json")) + list(
-		module.glob("dashboard_chart/*/*.json")
-	) + list(module.glob("report/*/*.json")):
+	for path in (
+		list(module.glob("workspace/*/*.json"))
+		+ list(module.glob("number_card/*/*.json"))
+		+ list(module.glob("dashboard_chart/*/*.json"))
+		+ list(module.glob("report/*/*.json"))
+	):
 		meta = json.loads(path.read_text())
 		for key in ("label", "name", "chart_name", "report_name", "title"):
 			if isinstance(meta.get(key), str):
@@ -217,13 +249,24 @@ def app_english() -> set[str]:
 			text = re.sub(r"<[^>]+>", "", (block.get("data") or {}).get("text") or "")
 			if text.strip():
 				strings.add(text.strip())
+	for path in list(module.glob("module_onboarding/*/*.json")) + list(
+		module.glob("onboarding_step/*/*.json")
+	):
+		meta = json.loads(path.read_text())
+		for key in ("title", "subtitle", "success_message", "action_label", "description"):
+			if isinstance(meta.get(key), str) and "\n" not in meta[key]:
+				strings.add(meta[key])
 	for path in package.rglob("*.js"):
 		strings.update(re.findall(r'__\("([^"]+)"', path.read_text()))
 	for path in package.rglob("*.py"):
 		if "tests" in path.parts:
 			continue
 		strings.update(re.findall(r'_\("([^"{}]+)"\)', path.read_text()))
-	roles = json.loads((package / "fixtures" / "role.json").read_text()) if (package / "fixtures" / "role.json").exists() else []
+	roles = (
+		json.loads((package / "fixtures" / "role.json").read_text())
+		if (package / "fixtures" / "role.json").exists()
+		else []
+	)
 	strings.update(r.get("role_name") or r.get("name") for r in roles)
 	return {s.strip() for s in strings if s and re.search(r"[A-Za-z]{2}", s) and len(s.strip()) > 1}
 
@@ -237,7 +280,7 @@ VISIBLE_TEXTS_JS = """
     const text = node.textContent.replace(/\\s+/g, ' ').trim();
     if (!text || !/[A-Za-z]{2}/.test(text)) continue;
     const el = node.parentElement;
-    if (!el || el.closest('script,style,noscript,.hide,.hidden,[hidden],.ql-editor,.like-disabled-input .ellipsis[title]')) continue;
+    if (!el || el.closest('script,style,noscript,.hide,.hidden,[hidden],.ql-editor,.like-disabled-input .ellipsis[title],.tooltip-content')) continue;
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || style.display === 'none') continue;
     const rect = el.getBoundingClientRect();
@@ -279,15 +322,18 @@ class Journey:
 		self.current = "start"
 		self.problems: list[str] = []
 		self.untranslated: dict[str, set[str]] = {}
+		self.frappe_english: dict[str, set[str]] = {}
 		self.log: list[str] = []
 		self._shots = 0
 		self.finished = False
+		self.last_dialog = ""
+		self.started = time.monotonic()
 
 	# ---- bookkeeping
 
 	def step(self, text: str) -> None:
 		self.current = text
-		self.log.append(text)
+		self.log.append(f"+{time.monotonic() - self.started:.1f}s {text}")
 
 	def problem(self, what: str) -> None:
 		self._shots += 1
@@ -298,7 +344,9 @@ class Journey:
 		except PlaywrightError:
 			shot = None
 		where = self.page.url.split("://", 1)[-1].split("/", 1)[-1]
-		self.problems.append(f"[{self.current}] {what} (URL /{where}{'; screenshot ' + str(shot.relative_to(REPO)) if shot else ''})")
+		self.problems.append(
+			f"[{self.current}] {what} (URL /{where}{'; screenshot ' + str(shot.relative_to(REPO)) if shot else ''})"
+		)
 
 	def check(self, ok: bool, what: str) -> bool:
 		if not ok:
@@ -336,6 +384,7 @@ class Journey:
 					"steps": self.log,
 					"problems": self.problems,
 					"untranslated": {k: sorted(v) for k, v in self.untranslated.items()},
+					"frappe_english": {k: sorted(v) for k, v in self.frappe_english.items()},
 				},
 				ensure_ascii=False,
 				indent=1,
@@ -360,7 +409,9 @@ class Journey:
 			title = self.page.locator(".modal.show .modal-title").first
 			head = title.inner_text().strip() if title.count() else ""
 			return (head + ": " if head else "") + " / ".join(t.strip() for t in dialog.all_inner_texts())
-		page_body = self.page.locator(".page-container:visible .page-content, .page-container:visible .msg-box")
+		page_body = self.page.locator(
+			".page-container:visible .page-content, .page-container:visible .msg-box"
+		)
 		for text in page_body.all_inner_texts()[:3]:
 			if ERROR_WORDS.search(text) and len(text) < 600:
 				return text.strip()
@@ -390,20 +441,35 @@ class Journey:
 				close.first.click(timeout=3_000)
 			except (PlaywrightTimeout, PlaywrightError):
 				self.page.keyboard.press("Escape")
-			try:
-				self.page.locator(".modal.show").last.wait_for(state="detached", timeout=2_000)
+			try:  # until Bootstrap's fade has ended: no backdrop, no modal on screen
+				self.page.wait_for_function(
+					"() => !document.querySelector('.modal-backdrop') && ![...document.querySelectorAll('.modal')]"
+					".some(m => m.offsetParent !== null || getComputedStyle(m).display !== 'none')",
+					timeout=3_000,
+				)
 			except (PlaywrightTimeout, PlaywrightError):
 				pass
 			self.settle()
 
 	def chinese(self, where: str) -> None:
-		"""No text the app owns is on screen in English."""
+		"""No text the app owns is on screen in English. Other English on screen is Frappe's own
+		wording (or data): kept in the record for the report, not a problem of the app."""
 		texts = self.page.evaluate(VISIBLE_TEXTS_JS)
 		pieces = {p.strip() for t in texts for p in re.split(r"[,，:：;；/·()（）]", t)}
 		english = sorted({t for t in set(texts) | pieces if t in self.app_strings})
 		if english:
 			self.untranslated.setdefault(where, set()).update(english)
 			self.problem(f"untranslated English on {where}: " + ", ".join(f"«{t}»" for t in english))
+		others = {
+			t
+			for t in texts
+			if t not in self.app_strings
+			and not NOT_WORDING.match(t)
+			and not any(e in t for e in english)
+			and re.search(r"[A-Za-z]{3,}", re.sub(r"\b(xlsx|csv|pdf|txt|HRMS|CNY|null)\b", "", t))
+		}
+		if others:
+			self.frappe_english.setdefault(where, set()).update(others)
 
 	def money(self, where: str, expect_yen: bool = True) -> None:
 		body = self.page.locator(".page-container:visible").first.inner_text()
@@ -415,28 +481,77 @@ class Journey:
 
 	# ---- moving around the desk as a user
 
-	def goto(self, path: str) -> None:
-		self.page.goto(path)
+	def goto(self, path: str, reload: bool = False) -> None:
+		"""Go to a desk address. Inside the desk this is the desk's own navigation (what the
+		awesomebar, a link or the breadcrumb does), which loads no page; ``reload`` loads the page
+		afresh, as typing the address does, where what is shown must come from the server now."""
+		# a list re-shown by the desk keeps its rows for a moment and may ignore new route options:
+		# an address with filters is loaded afresh
+		reload = reload or "?" in path
+		loaded = (
+			not reload
+			and path.startswith("/app")
+			and self.page.evaluate(
+				"() => !!(window.frappe && frappe.router && frappe.boot && frappe.boot.user)"
+			)
+		)
+		if not loaded:
+			self.page.goto(path)
+			self.settle()
+			return
+		self.page.evaluate("route => frappe.set_route(route)", path)
 		self.settle()
 
-	def open_workspace(self, label: str = "投诉责任追究") -> bool:
+	def landed_on_workspace(self) -> bool:
+		"""After logging in, /app opens the app's workspace (not 用户 or another of Frappe's)."""
+		try:
+			self.page.locator(".page-container:visible .page-head .title-text").first.wait_for(
+				state="visible"
+			)
+		except PlaywrightTimeout:
+			pass
+		title = _squash(
+			" ".join(self.page.locator(".page-container:visible .page-head .title-text").all_inner_texts())
+		)
+		path = "/" + self.page.url.split("://", 1)[-1].split("/", 1)[-1]
+		return self.check(
+			path.startswith(WORKSPACE_ROUTE) or bool(WORKSPACE.search(title)),
+			f"after logging in the desk opens «{title}» ({path}), not the 投诉管理责任追究 workspace",
+		)
+
+	def open_workspace(self, label: re.Pattern | str = WORKSPACE) -> bool:
 		"""From the desk, the sidebar entry of the app's workspace."""
 		item = self.page.locator(".desk-sidebar .sidebar-item-container .item-anchor", has_text=label)
 		try:
 			item.first.wait_for(state="visible", timeout=10_000)
 		except PlaywrightTimeout:
-			names = [t.strip() for t in self.page.locator(".desk-sidebar .sidebar-item-label").all_inner_texts()]
-			self.problem(f"the sidebar has no «{label}» workspace; it shows: {names}")
+			names = [
+				t.strip() for t in self.page.locator(".desk-sidebar .sidebar-item-label").all_inner_texts()
+			]
+			self.problem(
+				f"the sidebar has no «{getattr(label, 'pattern', label)}» workspace; it shows: {names}"
+			)
 			return False
 		item.first.click()
 		self.page.wait_for_url(re.compile(r"/app/"))
 		self.settle()
 		self.page.locator(".widget").first.wait_for(state="visible", timeout=15_000)
 		self.settle()
-		return self.no_error(f"opening the «{label}» workspace")
+		return self.no_error("opening the app's workspace")
 
-	def workspace_link(self, label: str) -> bool:
-		"""A shortcut or a card link of the workspace, by its (Chinese) label, exactly."""
+	def to_workspace(self) -> None:
+		"""Back to the app's workspace, as the sidebar or the breadcrumb takes the user."""
+		self.goto(WORKSPACE_ROUTE)
+		try:
+			self.page.locator(".widget").first.wait_for(state="visible", timeout=15_000)
+		except PlaywrightTimeout:
+			pass
+
+	def workspace_link(self, label: str, card_link_first: bool = False) -> bool:
+		"""A shortcut or a card link of the workspace, by its (Chinese) label, exactly.
+
+		A shortcut may carry a filter (扣款兑现: only pending ones); ``card_link_first`` takes the
+		card's plain link where both exist."""
 		exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
 		shortcut = self.page.locator(".widget.shortcut-widget-box").filter(
 			has=self.page.locator(".widget-title", has_text=exact)
@@ -451,32 +566,44 @@ class Journey:
 			shortcut.or_(link).first.wait_for(state="visible", timeout=3_000)
 		except PlaywrightTimeout:
 			pass
-		for loc in (shortcut, link):
+		for loc in (link, shortcut) if card_link_first else (shortcut, link):
 			if loc.count() and loc.first.is_visible():
 				loc.first.click()
 				self.settle()
 				return self.no_error(f"following «{label}» from the workspace")
-		shown = [_squash(t) for t in self.page.locator(".widget.shortcut-widget-box .widget-title, .link-item .link-text").all_inner_texts()]
+		shown = [
+			_squash(t)
+			for t in self.page.locator(
+				".widget.shortcut-widget-box .widget-title, .link-item .link-text"
+			).all_inner_texts()
+		]
 		self.problem(f"the workspace has no «{label}» shortcut or link; it shows: {shown}")
 		return False
 
 	def list_names(self) -> list[str]:
-		"""The document names in the list view, once the list has loaded."""
+		"""The document names in the list view on screen, once it has loaded."""
 		self.settle()
 		try:
-			self.page.locator(".frappe-list .result, .frappe-list .no-result, .frappe-list .list-row-container").first.wait_for(
-				state="visible", timeout=15_000
+			self.page.wait_for_function(
+				"""() => { const l = window.cur_list;
+					if (!l || !l.$frappe_list || !l.$frappe_list.is(':visible') || frappe.request.ajax_count) return false;
+					return (l.$result.is(':visible') && l.$result.find('.list-row-container').length > 0)
+						|| l.$no_result.is(':visible'); }""",
+				timeout=15_000,
+				polling=100,
 			)
 		except PlaywrightTimeout:
+			self.problem("the list did not load")
 			return []
-		return self.page.locator(".frappe-list .list-row-container .list-row a[data-name]").evaluate_all(
-			"els => [...new Set(els.map(e => e.dataset.name))]"
-		)
+		return self.page.locator(
+			".page-container:visible .frappe-list .list-row-container .list-row a[data-name]"
+		).evaluate_all("els => [...new Set(els.map(e => e.dataset.name))]")
 
 	def open_from_list(self, name: str) -> bool:
-		row = self.page.locator(f'.frappe-list .list-row a[data-name="{name}"]')
-		if not row.count():
-			self.problem(f"{name} is not in the list the user sees")
+		shown = self.list_names()
+		row = self.page.locator(f'.page-container:visible .frappe-list .list-row a[data-name="{name}"]')
+		if name not in shown or not row.count():
+			self.problem(f"{name} is not in the list the user sees; it shows {shown}")
 			return False
 		row.first.click()
 		return self.wait_form(name)
@@ -489,21 +616,28 @@ class Journey:
 		except PlaywrightTimeout:
 			self.settle()
 			text = self.error_dialog()
-			self.problem(f"the form of {name or 'the document'} did not open" + (f"; the user sees «{_squash(text)}»" if text else ""))
+			self.problem(
+				f"the form of {name or 'the document'} did not open"
+				+ (f"; the user sees «{_squash(text)}»" if text else "")
+			)
 			self.close_dialogs()
 			return False
 		self.settle()
 		return self.no_error(f"opening {name or 'the form'}")
 
 	def field(self, fieldname: str):
-		return self.page.locator(f'.page-container:visible .frappe-control[data-fieldname="{fieldname}"]').first
+		return self.page.locator(
+			f'.page-container:visible .frappe-control[data-fieldname="{fieldname}"]'
+		).first
 
 	def field_text(self, fieldname: str) -> str:
 		"""What the field shows as its value (its label and help text left out)."""
 		control = self.field(fieldname)
 		if not control.count():
 			return ""
-		value = control.locator(".control-value, .like-disabled-input, .control-input-wrapper, .frappe-control-html, .form-control")
+		value = control.locator(
+			".control-value, .like-disabled-input, .control-input-wrapper, .frappe-control-html, .form-control"
+		)
 		if not value.count():
 			return _squash(control.inner_text())
 		return _squash(" ".join(t for t in value.all_inner_texts() if t.strip()))
@@ -511,14 +645,19 @@ class Journey:
 	def doc_value(self, fieldname: str):
 		return self.page.evaluate("f => cur_frm && cur_frm.doc[f]", fieldname)
 
-	def set_link(self, fieldname: str, value: str, scope=None) -> None:
-		"""Type into a Link field and pick the value from its awesomplete list, as a user does."""
+	def set_link(self, fieldname: str, value: str, scope=None, look: str | None = None) -> None:
+		"""Type into a Link field and pick the value from its awesomplete list, as a user does.
+
+		``look``: where to check, while the list is open, that what it offers reads in Chinese."""
 		box = (scope or self.field(fieldname)).locator("input").first
 		box.click()
 		box.fill(value)
 		option = self.page.locator(".awesomplete [role=listbox] [role=option]:visible", has_text=value).first
 		try:
 			option.wait_for(state="visible", timeout=10_000)
+			if look:
+				self.settle()
+				self.chinese(look)
 			option.click()
 		except PlaywrightTimeout:
 			self.problem(f"the {fieldname} field offers no «{value}» to pick")
@@ -546,21 +685,44 @@ class Journey:
 		if scope is None:
 			try:
 				self.page.wait_for_function(
-					"([f, v]) => window.cur_frm && String(cur_frm.doc[f] ?? '') === v", arg=[fieldname, value], timeout=5_000
+					"([f, v]) => window.cur_frm && String(cur_frm.doc[f] ?? '') === v",
+					arg=[fieldname, value],
+					timeout=5_000,
 				)
 			except PlaywrightTimeout:
-				self.problem(f"the {fieldname} field did not take «{value}»: the form holds {self.doc_value(fieldname)!r}")
+				self.problem(
+					f"the {fieldname} field did not take «{value}»: the form holds {self.doc_value(fieldname)!r}"
+				)
 		self.settle()
 
-	def save(self, allow: re.Pattern | None = None) -> bool:
-		"""Press 保存 (Ctrl+S where the button is hidden) and wait for the saved form."""
+	def _press_save(self) -> None:
 		self.page.evaluate("() => document.activeElement && document.activeElement.blur()")
 		self.settle()
-		button = self.page.locator(".page-container:visible .page-actions .primary-action:visible", has_text="保存")
+		button = self.page.locator(
+			".page-container:visible .page-actions .primary-action:visible", has_text="保存"
+		)
 		if button.count():
 			button.first.click()
 		else:
 			self.page.keyboard.press("Control+s")
+
+	def save_refused(self, expect: re.Pattern) -> bool:
+		"""Press 保存 where the server must refuse: the user reads why (``expect``), in Chinese,
+		and the form stays unsaved."""
+		self._press_save()
+		self.settle()
+		if not self.read_dialog("saving what must be refused", ()):
+			return False
+		ok = self.check(
+			bool(expect.search(self.last_dialog)),
+			f"the refusal reads «{self.last_dialog}», not /{expect.pattern}/",
+		)
+		unsaved = self.page.evaluate("() => !!(window.cur_frm && (cur_frm.is_new() || cur_frm.is_dirty()))")
+		return self.check(unsaved, "what had to be refused was saved") and ok
+
+	def save(self, allow: re.Pattern | None = None) -> bool:
+		"""Press 保存 (Ctrl+S where the button is hidden) and wait for the saved form."""
+		self._press_save()
 		try:
 			self.page.wait_for_function(
 				"""() => (window.cur_frm && !cur_frm.is_new() && !cur_frm.is_dirty() && !frappe.request.ajax_count)
@@ -583,13 +745,19 @@ class Journey:
 		group = self.page.locator(".page-container:visible .page-actions .actions-btn-group")
 		if not group.count() or not group.first.is_visible():
 			return []
-		return [_squash(t) for t in group.first.locator(".dropdown-menu .dropdown-item").all_inner_texts() if t.strip()]
+		return [
+			_squash(t)
+			for t in group.first.locator(".dropdown-menu .dropdown-item").all_inner_texts()
+			if t.strip()
+		]
 
 	def workflow_action(self, label: str, expect_state: str | None = None) -> bool:
 		group = self.page.locator(".page-container:visible .page-actions .actions-btn-group").first
 		available = self.actions()
 		if label not in available:
-			self.problem(f"the 操作 menu has no «{label}»; it offers {available or 'nothing (no 操作 button)'}")
+			self.problem(
+				f"the 操作 menu has no «{label}»; it offers {available or 'nothing (no 操作 button)'}"
+			)
 			return False
 		button_text = _squash(group.locator("button").first.inner_text())
 		self.check(button_text == "操作", f"the workflow button reads «{button_text}», not «操作»")
@@ -599,21 +767,34 @@ class Journey:
 		ok = self.no_error(f"choosing 操作 → {label}")
 		if ok and expect_state:
 			state = self.doc_value("workflow_state")
-			ok = self.check(state == expect_state, f"after 操作 → {label} the state is {state!r}, not {expect_state!r}")
+			ok = self.check(
+				state == expect_state, f"after 操作 → {label} the state is {state!r}, not {expect_state!r}"
+			)
 		return ok
 
-	def custom_button(self, label: str, group: str | None = None) -> bool:
+	def custom_button(
+		self, label: str, group: str | None = None, dialog: tuple[str, ...] | None = None
+	) -> bool:
+		"""Press a button of the form (in its ``group`` menu). ``dialog``: the button answers with a
+		message dialog by design; each of these texts must be in it (it is read and closed)."""
 		actions = self.page.locator(".page-container:visible .page-actions")
 		if group:
 			grp = actions.locator(".inner-group-button", has_text=group)
 			if not grp.count() or not grp.first.is_visible():
-				shown = [_squash(t) for t in actions.locator(".inner-group-button > button, .custom-actions > button").all_inner_texts()]
+				shown = [
+					_squash(t)
+					for t in actions.locator(
+						".inner-group-button > button, .custom-actions > button"
+					).all_inner_texts()
+				]
 				self.problem(f"no «{group}» button group on the form; the buttons are {shown}")
 				return False
 			grp.first.locator("button").first.click()
 			item = grp.first.locator(".dropdown-menu .dropdown-item", has_text=label)
 			if not item.count():
-				items = [_squash(t) for t in grp.first.locator(".dropdown-menu .dropdown-item").all_inner_texts()]
+				items = [
+					_squash(t) for t in grp.first.locator(".dropdown-menu .dropdown-item").all_inner_texts()
+				]
 				self.problem(f"the «{group}» menu has no «{label}»; it offers {items}")
 				self.page.keyboard.press("Escape")
 				return False
@@ -626,7 +807,26 @@ class Journey:
 				return False
 			button.first.click()
 		self.settle(timeout=120_000)
-		return self.no_error(f"pressing «{label}»")
+		if dialog is None:
+			return self.no_error(f"pressing «{label}»")
+		return self.read_dialog(f"pressing «{label}»", dialog)
+
+	def read_dialog(self, after: str, expect: tuple[str, ...]) -> bool:
+		"""The message dialog shown after ``after`` must say each of ``expect``; it is then closed."""
+		box = self.page.locator(".modal.show .msgprint")
+		try:
+			box.first.wait_for(state="visible", timeout=10_000)
+		except PlaywrightTimeout:
+			self.problem(f"after {after} no message dialog tells the user what was done")
+			return False
+		title = self.page.locator(".modal.show .modal-title").first
+		text = _squash((title.inner_text() if title.count() else "") + " " + " ".join(box.all_inner_texts()))
+		missing = [e for e in expect if e not in text]
+		ok = self.check(not missing, f"after {after} the dialog reads «{text}»; it does not say {missing}")
+		ok = self.check(not ERROR_WORDS.search(text), f"after {after} the dialog reads «{text}»") and ok
+		self.last_dialog = text
+		self.close_dialogs()
+		return ok
 
 	def attach(self, fieldname: str, path: Path) -> bool:
 		"""Attach a file to an Attach field through Frappe's upload dialog."""
@@ -643,12 +843,92 @@ class Journey:
 		try:
 			dialog.wait_for(state="hidden", timeout=20_000)
 		except PlaywrightTimeout:
-			self.problem(f"the upload dialog of {fieldname} did not close: «{_squash(dialog.inner_text())[:300]}»")
+			self.problem(
+				f"the upload dialog of {fieldname} did not close: «{_squash(dialog.inner_text())[:300]}»"
+			)
 			self.close_dialogs()
 			return False
 		self.settle()
 		value = self.doc_value(fieldname)
-		return self.check(bool(value), f"after uploading, the {fieldname} field is empty") and self.no_error("uploading")
+		return self.check(bool(value), f"after uploading, the {fieldname} field is empty") and self.no_error(
+			"uploading"
+		)
+
+	# ---- more of what the user sees
+
+	def headline(self) -> str:
+		"""The form's headline message (frm.dashboard.set_headline_alert)."""
+		loc = self.page.locator(".page-container:visible .form-message:visible")
+		return _squash(" ".join(loc.all_inner_texts()))
+
+	def grid_rows(self, fieldname: str) -> list[str]:
+		"""The rows of a child table as the form shows them, one text per row."""
+		grid = self.field(fieldname)
+		return [_squash(t) for t in grid.locator(".grid-body .grid-row .data-row").all_inner_texts()]
+
+	def list_texts(self) -> list[str]:
+		"""The text of each row of the list view."""
+		self.list_names()
+		return [
+			_squash(t)
+			for t in self.page.locator(
+				".page-container:visible .frappe-list .list-row-container .list-row"
+			).all_inner_texts()
+		]
+
+	def editable_fields(self) -> list[str]:
+		"""Fields of the open form that take input (the user could change them)."""
+		return self.page.evaluate(
+			"""() => (cur_frm.fields || []).filter(f => f.df && !['Section Break', 'Column Break', 'Tab Break',
+				'HTML', 'Button', 'Heading', 'Fold'].includes(f.df.fieldtype) && f.disp_status === 'Write'
+				&& f.$wrapper && f.$wrapper.is(':visible')).map(f => f.df.fieldname)"""
+		)
+
+	def save_button_shown(self) -> bool:
+		return (
+			self.page.locator(
+				".page-container:visible .page-actions .primary-action:visible", has_text="保存"
+			).count()
+			> 0
+		)
+
+	def fetch(self, path: str, method: str = "GET", data: dict | None = None) -> dict:
+		"""A request of this user's session (what another program with the login would send)."""
+		return self.page.evaluate(
+			"""async ([path, method, data]) => {
+				const opts = {method, headers: {'Accept': 'application/json', 'X-Frappe-CSRF-Token': frappe.csrf_token}};
+				if (data) { opts.headers['Content-Type'] = 'application/json'; opts.body = JSON.stringify(data); }
+				const r = await fetch(path, opts);
+				const type = r.headers.get('content-type') || '';
+				let body = null, head = '';
+				if (type.includes('json')) body = await r.json();
+				else head = String.fromCharCode(...new Uint8Array(await r.arrayBuffer()).slice(0, 5));
+				return {status: r.status, type, body, head};
+			}""",
+			[path, method, data],
+		)
+
+	def bell(self) -> list[str]:
+		"""Open the bell (Frappe's notifications) and read its items; closes it again."""
+		icon = self.page.locator(".navbar .dropdown-notifications .notifications-icon")
+		try:
+			icon.first.wait_for(state="visible", timeout=10_000)
+		except PlaywrightTimeout:
+			self.problem("the navbar shows no notification bell")
+			return []
+		icon.first.click()
+		items = self.page.locator(".navbar .notifications-list .notification-item")
+		try:
+			items.first.wait_for(state="visible", timeout=10_000)
+		except PlaywrightTimeout:
+			pass
+		texts = [_squash(t) for t in items.all_inner_texts()]
+		self.settle()
+		return texts
+
+	def close_bell(self) -> None:
+		self.page.keyboard.press("Escape")
+		self.page.locator("body").click(position={"x": 5, "y": 300})
 
 
 def _squash(text: str) -> str:

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Layer 3: browser journeys (pytest + Playwright driving Debian's chromium) on a real site.
 #   bash scripts/browser-tests.sh BENCH_DIR [SITE] [-- PYTEST_ARGS...]   (SITE: ca-e2e.localhost)
-# Creates the site on first use, migrates it, sets language zh / Asia/Shanghai / CNY, serves it
-# with `bench serve` on loopback, runs `pytest e2e` and exits with pytest's status (5, no tests,
-# counts as a failure). e.g. bash scripts/browser-tests.sh /work/bench -- -k "staff or committee"
+# Creates the site on first use, resets it, migrates it (the app sets CNY), sets language zh /
+# Asia/Shanghai, serves it with `frappe serve` on loopback, runs `pytest e2e` and exits with
+# pytest's status (5, no tests, counts as a failure). e.g. bash scripts/browser-tests.sh /work/bench -- -k "staff or committee"
 #
 # The app code served is this checkout's (PYTHONPATH), whatever the bench's apps/ symlink points
 # at; CA_APP_SOURCE=bench serves the bench's own copy instead. The bench's symlink is never touched.
@@ -83,23 +83,44 @@ prepare_site() {
 	if ! as_owner bench --site "$site" list-apps 2>/dev/null | grep -q complaint_accountability; then
 		as_owner bench --site "$site" install-app complaint_accountability
 	fi
+	# the previous run's records go, and the default currency with them: the migrate must set it
+	(cd "$bench/sites" && as_owner ../env/bin/python "$repo/e2e/site_setup.py" "$site" --reset)
 	step "migrating $site"
 	as_owner bench --site "$site" migrate >"$bench/logs/$site-migrate.log" 2>&1 ||
 		{ tail -30 "$bench/logs/$site-migrate.log" >&2; exit 1; }
-	(cd "$bench/sites" && as_owner ../env/bin/python "$repo/e2e/site_setup.py" "$site" --reset)
+	(cd "$bench/sites" && as_owner ../env/bin/python "$repo/e2e/site_setup.py" "$site")
 }
 
 server_pid=""
-stop_server() {
-	if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-		step "stopping the server (pid $server_pid)"
-		kill -- -"$server_pid" 2>/dev/null || kill "$server_pid" 2>/dev/null || true
-		for _ in $(seq 1 20); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.25; done
-		kill -9 -- -"$server_pid" 2>/dev/null || true
-		wait "$server_pid" 2>/dev/null || true
+worker_pid=""
+stop_one() {
+	local pid="$1" what="$2"
+	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+		step "stopping the $what (pid $pid)"
+		kill -- -"$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+		for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+		kill -9 -- -"$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
 	fi
 }
+stop_server() {
+	stop_one "$worker_pid" worker
+	stop_one "$server_pid" server
+}
 trap stop_server EXIT
+
+# Each in a process group of its own (setsid, then setpriv and env exec into python), so stopping
+# the group stops it and nothing is left behind.
+run_in_background() {
+	local log="$1"
+	shift
+	local run_as=()
+	[ "$(id -un)" = "$owner" ] || run_as=(setpriv --reuid "$owner" --regid "$(id -g "$owner")" --init-groups)
+	cd "$bench/sites"
+	setsid "${run_as[@]}" env -i HOME="$(getent passwd "$owner" | cut -d: -f6)" USER="$owner" LANG=C.UTF-8 \
+		LC_ALL=C.UTF-8 PYTHONPATH="$app_path" PATH="$bench/env/bin:/usr/local/bin:/usr/bin:/bin" \
+		"$@" >"$log" 2>&1 &
+}
 
 start_server() {
 	if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
@@ -107,16 +128,12 @@ start_server() {
 		exit 1
 	fi
 	step "serving $site on http://$site:$port (log: $bench/logs/$site-serve.log)"
-	cd "$bench/sites"
-	# One process in a group of its own (setsid, then setpriv and env exec into python), so
-	# stopping the group stops the server and nothing is left behind.
-	local run_as=()
-	[ "$(id -un)" = "$owner" ] || run_as=(setpriv --reuid "$owner" --regid "$(id -g "$owner")" --init-groups)
-	setsid "${run_as[@]}" env -i HOME="$(getent passwd "$owner" | cut -d: -f6)" USER="$owner" LANG=C.UTF-8 \
-		LC_ALL=C.UTF-8 PYTHONPATH="$app_path" PATH="$bench/env/bin:/usr/local/bin:/usr/bin:/bin" \
-		../env/bin/python -m frappe.utils.bench_helper frappe --site "$site" serve --port "$port" --noreload \
-		>"$bench/logs/$site-serve.log" 2>&1 &
+	run_in_background "$bench/logs/$site-serve.log" \
+		../env/bin/python -m frappe.utils.bench_helper frappe --site "$site" serve --port "$port" --noreload
 	server_pid=$!
+	# the site's own background queues (notifications are written by a job): e2e/worker.py
+	run_in_background "$bench/logs/$site-worker.log" ../env/bin/python "$repo/e2e/worker.py" "$site"
+	worker_pid=$!
 	for _ in $(seq 1 120); do
 		if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $site" "http://127.0.0.1:$port/api/method/ping")" = 200 ]; then
 			return
