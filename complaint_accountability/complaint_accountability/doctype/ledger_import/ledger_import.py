@@ -1,3 +1,5 @@
+"""Ledger Import (台账导入): a hand-kept ledger attached to be imported, and what its import did."""
+
 from frappe.model.document import Document
 
 
@@ -19,6 +21,10 @@ class LedgerImport(Document):
 		persons_created: DF.Int
 		receipts_added: DF.Int
 		status: DF.Literal["Pending", "Successful", "Failed"]
+		title: DF.Data | None
 		violations_created: DF.Int
 	# end: auto-generated types
-	pass
+
+	def validate(self):
+		# the list and the form show the file's name, not its private path
+		self.title = (self.ledger_file or "").rsplit("/", 1)[-1]
