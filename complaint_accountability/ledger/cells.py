@@ -65,11 +65,9 @@ def parse_period_cell(text: str) -> str:
 
 
 def excel_text(value) -> str:
-	"""A cell's value as text, as a person would read it; empty for blanks."""
+	"""A cell's value (as calamine reads it) as text, as a person would read it; empty for blanks."""
 	if value is None:
 		return ""
-	if hasattr(value, "text") and hasattr(value, "ref"):  # openpyxl's ArrayFormula
-		return f"={value.text}" if not str(value.text).startswith("=") else str(value.text)
 	if isinstance(value, datetime):
 		return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
 	if isinstance(value, date):
