@@ -55,12 +55,13 @@ def parse_money(text: str) -> Decimal:
 	return amount
 
 
-def parse_period_cell(text: str) -> str:
+def parse_period_cell(text: str, column: str) -> str:
+	"""A period name (扣款期间, 违规扣款期间) as the tool writes it: YYYY-MM."""
 	text = text.strip()
 	try:
 		year, month = parse_period_name(text)
 	except InvalidPeriodName:
-		raise CellError(f"扣款期间“{text}”应写作 YYYY-MM,如 2026-11") from None
+		raise CellError(f"{column}“{text}”应写作 YYYY-MM,如 2026-11") from None
 	return f"{year:04d}-{month:02d}"
 
 
