@@ -21,6 +21,7 @@ from ..rules.violations import ViolationAmountOutOfRange, ViolationType, check_v
 from . import columns as col
 from .cells import CellError, parse_date, parse_money, parse_period_cell, parse_yes_no
 from .files import read_ledger_file
+from .headers import near_misses
 from .persons import parse_person_cells
 from .problems import HEADER_ROW, LedgerInvalid, LedgerProblem
 
@@ -64,7 +65,9 @@ def read_ledger(path: Path, channels: ChannelBook, violation_types: dict[str, Vi
 def parse_ledger(
 	frame: pd.DataFrame, channels: ChannelBook, violation_types: dict[str, ViolationType]
 ) -> Ledger:
-	problems = [
+	header = [name for name in frame.attrs.get("header", frame.columns) if name]
+	problems = near_misses(header, col.REQUIRED + col.OPTIONAL)
+	problems += [
 		LedgerProblem(HEADER_ROW, name, "缺少必需列") for name in col.REQUIRED if name not in frame.columns
 	]
 	if problems:
