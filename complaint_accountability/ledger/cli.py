@@ -11,12 +11,15 @@ from pathlib import Path
 from ..rules.defaults import default_channels, default_rates, default_violation_types
 from ..rules.periods import InvalidPeriodName, period
 from ..rules.settings import AccountabilitySettings
+from . import stages
 from .assess import LedgerAssessment, assess_ledger
 from .columns import STATUS_LABEL
+from .files import read_ledger_file
 from .outputs import write_all
 from .problems import LedgerInvalid
 from .rates_file import read_rates_file
-from .reader import read_ledger
+from .reader import parse_ledger
+from .stages import Stopwatch
 
 DEFAULT_LETTERHEAD = {
 	"issuing_organ": "财产保险股份有限公司分公司",
@@ -72,25 +75,40 @@ def notice_renderer(letterhead: dict):
 	return render
 
 
-def assess_command(args) -> int:
-	started = time.perf_counter()
+def run_assessment(args, stopwatch: Stopwatch) -> tuple[LedgerAssessment, list[Path]]:
+	"""One ``assess`` run, each stage timed on ``stopwatch``; returns the result and the files written."""
 	settings, letterhead = load_settings_file(args.settings)
 	the_period = period(args.period, settings)
 	channels = default_channels()
 	rates = read_rates_file(args.rates, channels) if args.rates else default_rates()
 	_progress(f"读取台账 {args.ledger} ……")
-	ledger = read_ledger(args.ledger, channels, default_violation_types())
+	with stopwatch.stage(stages.READ):
+		frame = read_ledger_file(args.ledger)
+	with stopwatch.stage(stages.VALIDATE):
+		ledger = parse_ledger(frame, channels, default_violation_types())
+	del frame
 	_progress(
 		f"核算 {the_period.name} 考核期({the_period.start_date} 至 {the_period.end_date}),"
 		f"{len(ledger.receipts)} 条投诉记录、{len(ledger.cases)} 件投诉……"
 	)
-	result = assess_ledger(ledger, the_period, channels, rates, settings)
-	written = write_all(result, args.out, Path(args.ledger).suffix.lower(), notice_renderer(letterhead))
-	print(summary(result, written, time.perf_counter() - started))
+	with stopwatch.stage(stages.ASSESS):
+		result = assess_ledger(ledger, the_period, channels, rates, settings)
+	del ledger
+	written = write_all(
+		result, args.out, Path(args.ledger).suffix.lower(), notice_renderer(letterhead), stopwatch
+	)
+	return result, written
+
+
+def assess_command(args) -> int:
+	started = time.perf_counter()
+	stopwatch = Stopwatch()
+	result, written = run_assessment(args, stopwatch)
+	print(summary(result, written, time.perf_counter() - started, stopwatch))
 	return 0
 
 
-def summary(result: LedgerAssessment, written: list[Path], seconds: float) -> str:
+def summary(result: LedgerAssessment, written: list[Path], seconds: float, stopwatch: Stopwatch) -> str:
 	period = result.period
 	statuses = "、".join(f"{STATUS_LABEL[name]} {count}" for name, count in result.statuses.items() if count)
 	lines = [
@@ -100,7 +118,7 @@ def summary(result: LedgerAssessment, written: list[Path], seconds: float) -> st
 		f"扣款 {len(result.charges)} 笔,涉及 {result.charges['employee_number'].nunique()} 人、"
 		f"{result.charges['institution'].nunique()} 个机构,合计 {result.total:.2f} 元",
 		f"工资单 {len(result.payroll)} 行;未扣款案件 {len(result.not_charged)} 件",
-		f"写出 {len(written)} 个文件,用时 {seconds:.1f} 秒:",
+		f"写出 {len(written)} 个文件,用时 {seconds:.1f} 秒({stopwatch.summary()}):",
 	]
 	return "\n".join(lines + [f"  {path}" for path in written])
 
