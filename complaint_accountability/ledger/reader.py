@@ -165,7 +165,7 @@ class _RowParser:
 				"row": self.sheet_row,
 				"case": case,
 				"received_on": received.per_row(),
-				"channel": channel.per_row().copy(),
+				"channel": _Parsed(channel.codes, [c.name if c else None for c in channel.values]).per_row(),
 				"rank": _Parsed(channel.codes, [c.rank if c else 0 for c in channel.values]).per_row(
 					0, np.int64
 				),
@@ -191,7 +191,6 @@ class _RowParser:
 				"officers_cell": officers.codes,
 			}
 		)
-		rows["channel"] = rows["channel"].map(lambda c: c.name if c else None)
 		rows["order_day"] = _Parsed(
 			received.codes, [d.toordinal() if d else 0 for d in received.values]
 		).per_row(0, np.int64)
