@@ -97,14 +97,6 @@ def load() -> str:
 	return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
-def python_loop_seconds(steps: int = 10**7) -> float:
-	"""A fixed piece of pure-Python work: on a shared VM its time shows how fast the CPU is right now."""
-	started, total = time.process_time(), 0
-	for step in range(steps):
-		total += step
-	return time.process_time() - started
-
-
 def main() -> None:
 	parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 	parser.add_argument("--runs", type=int, default=3)
@@ -119,6 +111,7 @@ def main() -> None:
 		child(args.child, args.out)
 		return
 
+	from render_documents import python_loop_seconds
 	from synthetic_ledger import ledger_files
 
 	started = time.perf_counter()
