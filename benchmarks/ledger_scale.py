@@ -135,7 +135,7 @@ def main() -> None:
 				for stage, wall in report["wall"].items()
 			)
 			print(
-				f"run {run}: {report['seconds']:.1f} s, peak {peak:.0f} MiB "
+				f"run {run}: {report['seconds']:.1f} s ({sum(report['cpu'].values()):.0f} CPU s), peak {peak:.0f} MiB "
 				f"(main {report['main_mib']:.0f}, largest worker {report['worker_mib']:.0f}) {verdict}; "
 				f"{report['charges']} charges, {report['notices']} notices; load {before}\n"
 				f"        {stages}"
