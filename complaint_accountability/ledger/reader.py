@@ -218,8 +218,8 @@ class _RowParser:
 			("customer", ""),
 		):
 			cases[name] = _latest(case, rows[name].to_numpy(), blank, len(names))
-		cases["outcome"] = cases["outcome"].map(lambda v: v if isinstance(v, str) else PENDING)
-		cases["referred"] = cases["referred"].map(lambda v: v is True)
+		cases["outcome"] = cases["outcome"].fillna(PENDING)
+		cases["referred"] = cases["referred"].to_numpy() == True  # noqa: E712 (None is not 是)
 		cases["first_row"] = pd.Series(rows["row"].to_numpy()).groupby(case).min().to_numpy()
 		for name, row in cases.loc[cases["transferred"] & (cases["institution"] == ""), "first_row"].items():
 			self.problems.append(
@@ -249,12 +249,13 @@ class _RowParser:
 			chosen = pd.DataFrame(
 				{
 					"cell": codes[latest],
+					"case_code": case[latest],
 					"case": rows["case"].to_numpy()[latest],
 					"row": rows["row"].to_numpy()[latest],
 				}
 			)
 			found = chosen.merge(cell_persons, on="cell", sort=False).sort_values(
-				["case", "position"], kind="stable"
+				["case_code", "position"], kind="stable"
 			)
 			found["liability"] = liability
 			frames.append(found[["case", "employee_number", "full_name", "liability", "row"]])
