@@ -6,7 +6,8 @@ large ledger costs little more than its distinct values. Case-level values, pers
 before anything is refused.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from datetime import date
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -31,16 +32,23 @@ BLANK = -1
 PERSON_CELLS = {DIRECT: col.DIRECT_PERSONS, MANAGEMENT: col.MANAGEMENT_PERSONS}
 # Columns of the parsed rows that only the reader uses: each person cell's code, the case's code.
 WORKING_COLUMNS = ("direct_cell", "management_cell", "officers_cell", "case_code")
-VIOLATION_COLUMNS = [
-	"row",
-	"case",
-	"received_on",
-	"employee_number",
-	"full_name",
-	"violation_type",
-	"amount",
-	"charged_period",
-]
+
+
+@dataclass
+class _Violation:
+	"""One handling violation: one case, desk officer and type, as its first row records it."""
+
+	row: int
+	case: str
+	received_on: date | None
+	employee_number: str
+	full_name: str
+	violation_type: str
+	amount: Decimal
+	charged_period: str | None  # the period that charged it, from its rows' 违规扣款期间
+
+
+VIOLATION_COLUMNS = [field.name for field in fields(_Violation)]
 
 
 @dataclass
@@ -311,7 +319,7 @@ class _RowParser:
 				key = (item.case, number, item.violation_type)
 				earlier = records.setdefault(
 					key,
-					[
+					_Violation(
 						int(item.row),
 						item.case,
 						item.received_on,
@@ -320,32 +328,39 @@ class _RowParser:
 						item.violation_type,
 						item.violation_amount,
 						item.violation_charged_period,
-					],
+					),
 				)
-				if earlier[6] != item.violation_amount:
-					self._conflict(item, name, earlier, col.VIOLATION_AMOUNT, f"记为{earlier[6]}元")
+				if earlier.amount != item.violation_amount:
+					self._conflict(item, name, earlier, col.VIOLATION_AMOUNT, f"记为{earlier.amount}元")
 					continue
-				if earlier[7] and item.violation_charged_period not in (None, earlier[7]):
+				if earlier.charged_period and item.violation_charged_period not in (
+					None,
+					earlier.charged_period,
+				):
 					self._conflict(
-						item, name, earlier, col.VIOLATION_CHARGED_PERIOD, f"记为 {earlier[7]} 已扣款"
+						item,
+						name,
+						earlier,
+						col.VIOLATION_CHARGED_PERIOD,
+						f"记为 {earlier.charged_period} 已扣款",
 					)
 					continue
-				earlier[7] = earlier[7] or item.violation_charged_period
+				earlier.charged_period = earlier.charged_period or item.violation_charged_period
 				row_of.append((int(item.row), key))
 		position = {key: index for index, key in enumerate(records)}
-		violations = pd.DataFrame(list(records.values()), columns=VIOLATION_COLUMNS)
+		violations = pd.DataFrame([vars(v) for v in records.values()], columns=VIOLATION_COLUMNS)
 		violation_rows = pd.DataFrame(
 			{"row": [row for row, _ in row_of], "violation": [position[key] for _, key in row_of]},
 			dtype=np.int64,
 		)
 		return violations, violation_rows
 
-	def _conflict(self, item, officer: str, earlier: list, column: str, said: str) -> None:
+	def _conflict(self, item, officer: str, earlier: "_Violation", column: str, said: str) -> None:
 		self.problems.append(
 			LedgerProblem(
 				int(item.row),
 				column,
-				f"{officer}在投诉 {item.case} 的“{item.violation_type}”已在第{earlier[0]}行{said},"
+				f"{officer}在投诉 {item.case} 的“{item.violation_type}”已在第{earlier.row}行{said},"
 				"同一案件同一违规只扣一次",
 			)
 		)
