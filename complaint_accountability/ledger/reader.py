@@ -29,7 +29,6 @@ from .problems import HEADER_ROW, LedgerInvalid, LedgerProblem
 FIRST_DATA_ROW = HEADER_ROW + 1
 DESK_INSTITUTION = "分公司客户服务部"
 BLANK = -1
-PERSON_CELLS = {DIRECT: col.DIRECT_PERSONS, MANAGEMENT: col.MANAGEMENT_PERSONS}
 # Columns of the parsed rows that only the reader uses: each person cell's code, the case's code.
 WORKING_COLUMNS = ("direct_cell", "management_cell", "officers_cell", "case_code")
 
@@ -56,9 +55,10 @@ class Ledger:
 	"""A valid ledger. ``frame`` keeps the text as read (blank rows dropped), to be written back."""
 
 	frame: pd.DataFrame
-	receipts: (
-		pd.DataFrame
-	)  # per row, by case and date: row, case, received_on, channel, rank, charged_period, …
+	# One row per receipt, by case and date: row, case, received_on (date), channel, rank, transferred,
+	# institution, outcome, referred, business_line, customer, charged_period (None or YYYY-MM),
+	# violation_type, violation_amount, violation_charged_period, order_day.
+	receipts: pd.DataFrame
 	cases: pd.DataFrame  # index case: transferred, institution, outcome, referred, business_line, customer
 	persons: pd.DataFrame  # case, employee_number, full_name, liability, row
 	violations: pd.DataFrame  # one per case, officer and type: VIOLATION_COLUMNS
