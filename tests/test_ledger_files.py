@@ -29,17 +29,25 @@ PREFIXED_SHEET = (
 )
 
 
-def archive_with(sheet_xml: str) -> zipfile.ZipFile:
+def archive_with(sheet_xml: str, workbook: str = "xl/workbook.xml") -> zipfile.ZipFile:
+	"""An xlsx-shaped archive: the workbook at ``workbook`` (found through _rels/.rels), its first sheet."""
+	folder, name = workbook.rsplit("/", 1)
 	buffer = io.BytesIO()
 	with zipfile.ZipFile(buffer, "w") as archive:
 		archive.writestr(
-			"xl/workbook.xml",
+			"_rels/.rels",
+			'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+			'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+			f'relationships/officeDocument" Target="{workbook}"/></Relationships>',
+		)
+		archive.writestr(
+			workbook,
 			'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
 			'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
 			'<sheets><sheet name="台账" sheetId="1" r:id="rId7"/></sheets></workbook>',
 		)
 		archive.writestr(
-			"xl/_rels/workbook.xml.rels",
+			f"{folder}/_rels/{name}.rels",
 			'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
 			'<Relationship Id="rId7" Type="worksheet" Target="/xl/worksheets/data.xml"/></Relationships>',
 		)
@@ -54,6 +62,11 @@ def test_the_scan_finds_prefixed_shared_formulas_and_errors_by_row():
 		(3, "", None),
 		(5, None, "#REF!"),
 	]
+
+
+def test_the_scan_finds_the_first_sheet_wherever_the_workbook_is():
+	cells = list(flagged_cells(archive_with(PREFIXED_SHEET, workbook="main/book.xml")))
+	assert [c.row for c in cells] == [2, 3, 5]
 
 
 def test_the_scan_reads_rows_cut_across_chunks(monkeypatch):

@@ -11,7 +11,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
-from posixpath import dirname, join, normpath
+from posixpath import basename, dirname, join, normpath
 from xml.etree import ElementTree
 
 CHUNK = 8 << 20
@@ -36,18 +36,26 @@ class FlaggedCell:
 
 
 def first_sheet_path(archive: zipfile.ZipFile) -> str:
-	"""The part name of the workbook's first sheet, as Excel orders them."""
-	workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+	"""The part name of the workbook's first sheet, as Excel orders them (found through the package's
+	relationships: the workbook is xl/workbook.xml in most files, not in all)."""
+	workbook_path = _target(archive, "", "officeDocument") or "xl/workbook.xml"
+	workbook = ElementTree.fromstring(archive.read(workbook_path))
 	sheet = next(element for element in workbook.iter() if element.tag.endswith("}sheet"))
-	relationships = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-	target = next(
-		rel.get("Target")
-		for rel in relationships.iter(RELATIONSHIPS)
-		if rel.get("Id") == sheet.get(RELATIONSHIP_ID)
-	)
-	return (
-		target.lstrip("/") if target.startswith("/") else normpath(join(dirname("xl/workbook.xml"), target))
-	)
+	return _target(archive, workbook_path, sheet.get(RELATIONSHIP_ID))
+
+
+def _target(archive: zipfile.ZipFile, source: str, wanted: str) -> str | None:
+	"""The part a relationship of ``source`` ("" for the package) points at: by Id, or by type name."""
+	try:
+		rels = archive.read(join(dirname(source), "_rels", f"{basename(source)}.rels"))
+	except KeyError:  # no relationships part
+		return None
+	relationships = ElementTree.fromstring(rels)
+	for relationship in relationships.iter(RELATIONSHIPS):
+		if wanted in (relationship.get("Id"), relationship.get("Type", "").rsplit("/", 1)[-1]):
+			target = relationship.get("Target")
+			return target.lstrip("/") if target.startswith("/") else normpath(join(dirname(source), target))
+	return None
 
 
 def flagged_cells(archive: zipfile.ZipFile) -> Iterator[FlaggedCell]:
