@@ -444,6 +444,8 @@ def test_browsers_get_collapsed_rules_and_weasyprint_the_halves():
 	assert "border: 0.375pt solid #000" in for_weasyprint
 	assert "border-collapse: collapse" not in for_weasyprint.split("table.penalties {", 1)[1]
 	assert "border-collapse: collapse" in for_browser.split("table.penalties {", 1)[1]
+	assert "@page notice, :blank {" in for_weasyprint and "@page notice {" in for_browser
+	assert ", :blank" not in for_browser  # a browser not knowing :blank would drop the whole rule
 
 
 def test_long_documents_are_written_alone():
