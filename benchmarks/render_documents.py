@@ -7,7 +7,6 @@ import argparse
 import os
 import random
 import re
-import resource
 import sys
 import time
 from datetime import date
@@ -23,6 +22,7 @@ from complaint_accountability.documents.context import KINDS
 from complaint_accountability.documents.model import InstitutionDocument, Letterhead, PenaltyLine
 from complaint_accountability.documents.numerals import doc_number, money_in_chinese_capitals
 from complaint_accountability.documents.render import render_one_plain, render_period, worker_count
+from complaint_accountability.ledger.stages import cpu_seconds
 
 SURNAMES = (
 	"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -137,12 +137,6 @@ def python_loop_seconds(steps: int = 10**7) -> float:
 	for step in range(steps):
 		total += step
 	return time.process_time() - started
-
-
-def cpu_seconds() -> float:
-	"""CPU time of this process and of its finished children (the render workers)."""
-	own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-	return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def bench_period(docs, kind: str, workers: int | None) -> float:

@@ -17,7 +17,7 @@ from complaint_accountability.rules.periods import Period, period
 from complaint_accountability.rules.rates import Rate, RateTable
 from complaint_accountability.rules.settings import AccountabilitySettings
 from complaint_accountability.rules.violations import ViolationType
-from complaint_accountability.setting_defaults import LETTERHEAD_FIELDS, declared_defaults
+from complaint_accountability.setting_defaults import declared_defaults
 from complaint_accountability.vocabulary import DocType
 
 
@@ -48,10 +48,17 @@ def settings() -> Settings:
 		name: default if stored.get(name) in (None, "") else _cast(stored[name], default)
 		for name, default in declared_defaults().items()
 	}
+	rules = AccountabilitySettings(
+		**{f.name: values[f.name] for f in fields(AccountabilitySettings) if f.name in values}
+	)
 	return Settings(
-		rules=AccountabilitySettings(**{f.name: values[f.name] for f in fields(AccountabilitySettings)}),
-		letterhead=Letterhead(**{name: values[name] for name in LETTERHEAD_FIELDS}),
-		document_prefix=values["document_prefix"],
+		rules=rules,
+		letterhead=Letterhead(
+			issuing_organ=rules.issuing_organ,
+			issuing_department=rules.issuing_department,
+			printed_by=rules.printed_by,
+		),
+		document_prefix=rules.document_prefix,
 		auto_compile=bool(values["auto_compile"]),
 		auto_confirm=bool(values["auto_confirm"]),
 		auto_hand_off=bool(values["auto_hand_off"]),

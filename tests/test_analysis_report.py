@@ -148,7 +148,8 @@ def analysis_pdf() -> bytes:
 	from complaint_accountability.documents.render import render_analysis
 
 	return render_analysis(
-		worked_example_report(), Letterhead(issuing_organ="某某财产保险股份有限公司某某分公司")
+		worked_example_report(),
+		Letterhead(issuing_organ="某某财产保险股份有限公司某某分公司", issuing_department="客户服务部"),
 	)
 
 

@@ -444,6 +444,51 @@ def test_browsers_get_collapsed_rules_and_weasyprint_the_halves():
 	assert "border: 0.375pt solid #000" in for_weasyprint
 	assert "border-collapse: collapse" not in for_weasyprint
 	assert "border-collapse: collapse" in for_browser.split("table.penalties {", 1)[1]
+	assert "@page notice, :blank {" in for_weasyprint and "@page notice {" in for_browser
+	assert ", :blank" not in for_browser  # a browser not knowing :blank would drop the whole rule
+
+
+def test_long_documents_are_written_alone():
+	"""A notice of many pages gains nothing from sharing a PDF; batched together they would hold every page."""
+	from complaint_accountability.documents.render import MAX_BATCH_HTML, batches
+
+	htmls = ["x" * (MAX_BATCH_HTML // 2 + 1)] * 6 + ["y" * 100] * 40
+	work = batches(htmls, 2)
+	assert all(sum(index < 6 for index in batch) == 1 for batch in work[:6])
+	assert all(sum(len(htmls[index]) for index in batch) <= MAX_BATCH_HTML for batch in work)
+	assert sorted(index for batch in work for index in batch) == list(range(len(htmls)))
+
+
+def test_the_post_column_is_left_out_when_no_line_has_a_post():
+	"""A ledger names no 岗位: the notice has no empty column, and 投诉渠道 gets its width."""
+	from complaint_accountability.documents.render import render_html
+
+	without = institution(
+		"营口中心支公司", 15, (PenaltyLine("张伟", "1", "", "TS1", "直接责任人", "网络", Decimal(100)),)
+	)
+	assert document_context(DOCS[0], LETTERHEAD, "notice")["post_column"] is True
+	assert document_context(without, LETTERHEAD, "notice")["post_column"] is False
+	html = render_html(without, LETTERHEAD, "notice")
+	assert "岗位" not in html and 'class="penalties without-post"' in html and 'colspan="6">合计' in html
+	assert "<th>岗位</th>" in render_html(DOCS[0], LETTERHEAD, "notice")
+
+
+def test_a_page_holding_only_the_record_is_numbered_like_the_others(tmp_path):
+	"""19 lines fill the last page up to the signature, so the 版记 (抄送, 印发) goes to a page of its own."""
+	from complaint_accountability.documents.render import render_one
+
+	lines = tuple(line(f"职员{index:02d}", "50", f"5{index:04d}") for index in range(19))
+	(tmp_path / "n.pdf").write_bytes(
+		render_one(institution("朝阳中心支公司", 21, lines), LETTERHEAD, "notice")
+	)
+	text = subprocess.run(
+		["pdftotext", "-layout", str(tmp_path / "n.pdf"), "-"], capture_output=True, text=True
+	)
+	pages = text.stdout.split("\f")[:-1]
+	assert compact(pages[-1]).startswith("抄送")
+	assert [re.findall(r"—\s*(\d+)\s*—", page) for page in pages] == [
+		[str(n)] for n in range(1, len(pages) + 1)
+	]
 
 
 def test_the_signature_never_stands_on_a_page_without_body_text():

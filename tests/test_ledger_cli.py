@@ -84,6 +84,15 @@ def test_rerun_on_the_written_ledger_gives_the_same_payroll(november, tmp_path):
 	assert payroll(again, "2026-11") == payroll(november, "2026-11")
 
 
+def test_the_same_ledger_and_period_give_the_same_bytes(november, tmp_path):
+	again = tmp_path / "again"
+	assert main(["assess", str(EXAMPLES / "ledger.xlsx"), "--period", "2026-11", "--out", str(again)]) == 0
+	first = {p.relative_to(november): p.read_bytes() for p in november.rglob("*") if p.is_file()}
+	second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+	assert first.keys() == second.keys() and len(first) == 7
+	assert [name for name in first if first[name] != second[name]] == []
+
+
 def test_next_period_charges_only_what_is_new(november, tmp_path):
 	december = tmp_path / "dec"
 	assert (

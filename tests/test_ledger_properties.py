@@ -86,3 +86,68 @@ def test_payroll_summary_and_detail_totals_agree(cases, data):
 	assert sum((line.amount for line in result.payroll), Decimal(0)) == result.total
 	assert sum(frames["机构汇总"]["合计"], Decimal(0)) == result.total
 	assert sum(frames["人员汇总"]["合计"], Decimal(0)) == result.total
+
+
+OFFICERS = ("何琳(D1)", "周敏(D2)")
+VIOLATION_TYPES = tuple(default_violation_types())
+PERIODS = ("2026-09", "2026-10", "2026-11", "2026-12", "2027-01", "2027-02")
+
+
+@st.composite
+def violation_plans(draw, rows: int):
+	"""Violations written onto ledger rows, each recorded before one of the runs (by the run's position):
+	(row position, officer cell, violation type, run position). One violation may be written on two rows."""
+	count = draw(st.integers(1, min(rows, 6)))
+	return [
+		(
+			draw(st.integers(0, rows - 1)),
+			draw(st.sampled_from(OFFICERS)),
+			draw(st.sampled_from(VIOLATION_TYPES[:2])),
+			draw(st.integers(0, 5)),
+		)
+		for _ in range(count)
+	]
+
+
+@settings(max_examples=60, deadline=None)
+@given(branches(max_cases=5), st.data())
+def test_each_violation_is_charged_once_and_never_dropped(cases, data):
+	"""Over any sequence of monthly runs (reruns included), each ledger feeding the next with 违规扣款期间
+	written back, and violations recorded late: every violation received by the last period's end is
+	charged by exactly one period, whatever its case's status."""
+	frame = ledger_frame(cases, [INSTITUTIONS[0]] * len(cases))
+	runs = sorted(data.draw(st.lists(st.integers(0, len(PERIODS) - 1), min_size=1, max_size=6)))
+	plan = data.draw(violation_plans(len(frame)))
+	plan = [p for p in plan if p[3] < len(runs)]
+	by_period: dict[str, set] = {}
+	for position, index in enumerate(runs):
+		for row, officer, violation_type, recorded_at in plan:
+			if recorded_at == position and frame.at[row, col.DESK_OFFICERS] == "":
+				frame.loc[row, [col.DESK_OFFICERS, col.VIOLATION_TYPE, col.VIOLATION_AMOUNT]] = [
+					officer,
+					violation_type,
+					"50",
+				]
+		result = assessed(frame, PERIODS[index])
+		violations = result.charges[result.charges["liability"] == "Handling Violation"]
+		by_period[PERIODS[index]] = set(
+			zip(violations["case"], violations["employee_number"], violations["violation_type"], strict=True)
+		)
+		frame = result.ledger
+		frame.attrs["header"] = list(frame.columns)
+	charged = [key for keys in by_period.values() for key in keys]
+	assert len(charged) == len(set(charged))
+	last_end = period(PERIODS[runs[-1]], SETTINGS).end_date
+	recorded = frame[frame[col.DESK_OFFICERS] != ""]
+	due = {
+		(case, officer.split("(")[1].rstrip(")"), violation_type)
+		for case, officer, violation_type, received in zip(
+			recorded[col.CASE_NUMBER],
+			recorded[col.DESK_OFFICERS],
+			recorded[col.VIOLATION_TYPE],
+			recorded[col.RECEIVED_ON],
+			strict=True,
+		)
+		if received <= last_end.isoformat()
+	}
+	assert due == set(charged)

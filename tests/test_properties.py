@@ -1,14 +1,17 @@
 """Properties of monthly runs: charge once, rates never rewrite history, totals add up."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from complaint_accountability.rules.charges import assess_case
 from complaint_accountability.rules.periods import period
+from complaint_accountability.rules.violations import violation_due
 
 from .factories import CHANNELS, RATES, SETTINGS, rates_with
-from .strategies import branches
+from .strategies import START, branches
 
 PERIODS = ["2026-09", "2026-10", "2026-11", "2026-12", "2027-01", "2027-02"]
 
@@ -61,3 +64,32 @@ def test_case_totals_equal_the_sum_of_their_charges(cases):
 		assessment = assess_case(case, end, CHANNELS, RATES, SETTINGS)
 		assert assessment.total == sum((c.rate.amount for c in assessment.charges), Decimal(0))
 		assert all(c.amount > 0 for c in assessment.charges)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+	st.lists(st.tuples(st.integers(0, 200), st.integers(0, 5)), min_size=1, max_size=8),
+	st.lists(st.integers(0, len(PERIODS) - 1), min_size=1, max_size=8),
+)
+def test_a_violation_is_charged_once_by_the_first_run_that_can(violations, run_indexes):
+	"""Violations (received day, recorded before run number …) over runs of nondecreasing periods, a period
+	run again at will: the last run of each period counts, and each violation is charged by exactly one
+	period if received by the last period's end, by none otherwise."""
+	runs = sorted(run_indexes)
+	charged_in: dict[int, str] = {}
+	by_period: dict[str, set[int]] = {}
+	for position, index in enumerate(runs):
+		the_period = period(PERIODS[index], SETTINGS)
+		now = {
+			number
+			for number, (day, recorded_at) in enumerate(violations)
+			if recorded_at <= position
+			and violation_due(START + timedelta(days=day), charged_in.get(number), the_period)
+		}
+		by_period[the_period.name] = now
+		charged_in.update(dict.fromkeys(now, the_period.name))
+	made = [number for numbers in by_period.values() for number in numbers]
+	assert len(made) == len(set(made))
+	last = period(PERIODS[runs[-1]], SETTINGS).end_date
+	recorded = {n for n, (_, recorded_at) in enumerate(violations) if recorded_at < len(runs)}
+	assert set(made) == {n for n in recorded if START + timedelta(days=violations[n][0]) <= last}

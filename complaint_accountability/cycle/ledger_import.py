@@ -12,7 +12,7 @@ institutions, persons, business lines, complaints — it creates on their behalf
 may not create institutions or persons by hand.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 from decimal import Decimal
 
 import frappe
@@ -228,7 +228,9 @@ class LedgerLoader:
 			)
 
 	def create_violations(self) -> None:
-		"""Desk-officer violations become findings of the period their receipt belongs to."""
+		"""The ledger's desk-officer violations the site lacks become findings. One ledger mode already
+		charged (违规扣款期间) is a finding already handed off in that period, so it is never charged or
+		paid again; any other takes the first period that can charge it (rules.md §4)."""
 		violations = self.ledger.violations
 		if not len(violations):
 			return
@@ -242,13 +244,17 @@ class LedgerLoader:
 			fields=["complaint", "person", "violation_type"],
 		)
 		made = {(f.complaint, f.person, f.violation_type) for f in found}
+		charged = defaultdict(list)
 		for v in violations.itertuples():
 			complaint = self.complaint_of[v.case]
 			if (complaint, v.employee_number, v.violation_type) in made:
 				continue
 			made.add((complaint, v.employee_number, v.violation_type))
-			# The period of the row's receipt is the earliest that may charge it; the finding takes
-			# the first from there whose notices have not gone out (Responsibility Finding.set_period).
+			if v.charged_period:
+				charged[v.charged_period].append(
+					(complaint, v.employee_number, HANDLING_VIOLATION, v.violation_type, Decimal(v.amount))
+				)
+				continue
 			finding = frappe.get_doc(
 				{
 					"doctype": DocType.FINDING,
@@ -260,6 +266,11 @@ class LedgerLoader:
 					"workflow_state": FindingState.DRAFT,
 				}
 			)
+			# the period of its receipt is the earliest that may charge it (Responsibility Finding.set_period)
 			finding.flags.period_floor = period_name_of(v.received_on, self.settings)
 			finding.insert(ignore_permissions=True)
 			self.counts["violations_created"] += 1
+		for period, rows in sorted(charged.items()):
+			periods.ensure_period(period)
+			proposed_findings.write_findings(period, rows, FindingState.HANDED_OFF, docstatus=1)
+			self.counts["charged_findings_created"] += len(rows)

@@ -1,13 +1,11 @@
 """Writing the findings a compile or an import proposes: one per case, person and liability, in bulk."""
 
-from decimal import Decimal
-
 import frappe
 import numpy as np
 import pandas as pd
 from frappe import _
 
-from complaint_accountability.rules.payroll import component_for
+from complaint_accountability.rules.payroll import component_for, money_from_cents
 from complaint_accountability.vocabulary import DocType, FindingState
 
 from . import bulk
@@ -27,6 +25,7 @@ FINDING_FIELDS = (
 	"person_institution",
 	"person_user",
 	"liability",
+	"violation_type",
 	"amount",
 	"component",
 	"proposed_by_compile",
@@ -86,49 +85,16 @@ def create_proposed(
 	)
 	groups = charges.groupby(["complaint", "person", "liability"], sort=False)
 	keys = list(groups.groups)
-	names = bulk.reserve_names(FINDING_SERIES, len(keys))
-	institution = dict(
-		frappe.get_all(
-			DocType.COMPLAINT,
-			filters={"name": ("in", list({k[0] for k in keys}))},
-			fields=["name", "handling_institution"],
-			as_list=True,
-		)
-	)
-	people = {
-		p.name: p
-		for p in frappe.get_all(
-			DocType.ACCOUNTABLE_PERSON,
-			filters={"name": ("in", list({k[1] for k in keys}))},
-			fields=["name", "full_name", "employee_number", "institution", "user"],
-		)
-	}
 	cents = groups["cents"].sum()
-	deadline = frappe.db.get_value(DocType.PERIOD, period, "appeal_deadline")
-	finding_rows = []
-	for name, (complaint, person, liability) in zip(names, keys, strict=True):
-		who = people[person]
-		finding_rows.append(
-			(
-				name,
-				FINDING_SERIES,
-				complaint,
-				period,
-				deadline,
-				institution.get(complaint),
-				person,
-				who.full_name,
-				who.employee_number,
-				who.institution,
-				who.user,
-				liability,
-				Decimal(int(cents[(complaint, person, liability)])) / 100,
-				component_for(liability),
-				int(state == FindingState.DRAFT),
-				state,
-			)
-		)
-	bulk.insert_rows(FINDING, FINDING_FIELDS, finding_rows, docstatus)
+	names = write_findings(
+		period,
+		[
+			(complaint, person, liability, None, money_from_cents(cents[(complaint, person, liability)]))
+			for complaint, person, liability in keys
+		],
+		state,
+		docstatus,
+	)
 	parent = dict(zip(keys, names, strict=True))
 	charge_rows = [
 		(
@@ -142,7 +108,7 @@ def create_proposed(
 			r.received_on,
 			r.receipt_kind,
 			r.penalty_rate,
-			Decimal(int(r.cents)) / 100,
+			money_from_cents(r.cents),
 			charge_key(r.receipt, r.person, r.liability),
 		)
 		for idx, r in _numbered(charges)
@@ -151,6 +117,56 @@ def create_proposed(
 	if progress:
 		progress(len(keys), len(keys))
 	return len(keys)
+
+
+def write_findings(period: str, findings: list[tuple], state: str, docstatus: int) -> list[str]:
+	"""Insert findings (complaint, person, liability, violation type, amount) of ``period`` in bulk, with
+	what a save would fetch (the period's deadline, the complaint's institution, the person's name,
+	number, institution and login); return their names, in order."""
+	names = bulk.reserve_names(FINDING_SERIES, len(findings))
+	institution = dict(
+		frappe.get_all(
+			DocType.COMPLAINT,
+			filters={"name": ("in", list({f[0] for f in findings}))},
+			fields=["name", "handling_institution"],
+			as_list=True,
+		)
+	)
+	people = {
+		p.name: p
+		for p in frappe.get_all(
+			DocType.ACCOUNTABLE_PERSON,
+			filters={"name": ("in", list({f[1] for f in findings}))},
+			fields=["name", "full_name", "employee_number", "institution", "user"],
+		)
+	}
+	deadline = frappe.db.get_value(DocType.PERIOD, period, "appeal_deadline")
+	rows = []
+	for name, (complaint, person, liability, violation_type, amount) in zip(names, findings, strict=True):
+		who = people[person]
+		rows.append(
+			(
+				name,
+				FINDING_SERIES,
+				complaint,
+				period,
+				deadline,
+				institution.get(complaint),
+				person,
+				who.full_name,
+				who.employee_number,
+				who.institution,
+				who.user,
+				liability,
+				violation_type,
+				amount,
+				component_for(liability),
+				int(state == FindingState.DRAFT),
+				state,
+			)
+		)
+	bulk.insert_rows(FINDING, FINDING_FIELDS, rows, docstatus)
+	return names
 
 
 def _numbered(charges: pd.DataFrame):

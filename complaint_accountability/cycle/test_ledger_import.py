@@ -84,3 +84,37 @@ class TestLedgerImport(AccountabilityTestCase):
 		for row in ledger.charges[ledger.charges["liability"] != "Handling Violation"].itertuples():
 			expected[row.employee_number] = expected.get(row.employee_number, 0) + row.amount
 		self.assertEqual(site, {k: float(v) for k, v in expected.items()})
+
+
+class TestImportedViolations(AccountabilityTestCase):
+	"""A violation ledger mode already charged (违规扣款期间) arrives handed off in that period and is
+	never charged again; one it did not charge takes the first period that can charge it."""
+
+	def test_charged_and_uncharged_violations(self):
+		tag = frappe.generate_hash(length=6)
+		header = "投诉编号,受理日期,投诉渠道,是否转办,处理机构,首次协调结果,直接责任人,管理责任人,投诉岗人员,违规类型,违规扣款,违规扣款期间"
+		rows = [
+			f"{tag}-1,2022-12-05,网络,否,,待定,,,导入投诉岗({tag}1),服务态度问题,50,2022-12",
+			f"{tag}-2,2022-12-06,网络,是,导入测试支公司,满意,,,导入投诉岗({tag}1),未填写处理意见,30,",
+		]
+		name = attach_ledger(f"{tag}.csv", "\n".join([header, *rows]).encode())
+		result = run_import(name)
+		self.assertEqual(
+			result["status"], "Successful", frappe.db.get_value("Ledger Import", name, "import_log")
+		)
+		found = {
+			f.violation_type: f
+			for f in frappe.get_all(
+				"Responsibility Finding",
+				filters={"person": f"{tag}1"},
+				fields=["violation_type", "accountability_period", "workflow_state", "docstatus", "amount"],
+			)
+		}
+		charged, open_ = found["服务态度问题"], found["未填写处理意见"]
+		self.assertEqual(
+			(charged.accountability_period, charged.workflow_state, charged.docstatus, charged.amount),
+			("2022-12", "Handed Off", 1, 50),
+		)
+		self.assertEqual((open_.accountability_period, open_.workflow_state), ("2022-12", "Draft"))
+		again = run_import(attach_ledger(f"{tag}-again.csv", "\n".join([header, *rows]).encode()))
+		self.assertEqual((again["charged_findings_created"], again["violations_created"]), (0, 0))

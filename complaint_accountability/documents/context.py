@@ -65,6 +65,7 @@ def document_context(doc: InstitutionDocument, letterhead: Letterhead, kind: str
 		"copy_to": FULLWIDTH_COMMA.join(letterhead.copy_to),
 		"printed_by": letterhead.printing_organ,
 		"lines": line_rows(doc),
+		"post_column": any(line.post for line in doc.lines),
 		"line_count": len(doc.lines),
 		"person_count": len({(line.employee_number, line.person_name) for line in doc.lines}),
 		"total": money_in_figures(doc.total),

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 DEFAULT_TITLE = "关于{period}投诉管理责任追究处罚结果的通报"
 DEFAULT_COPY_TO = ("人力资源部", "计划财务部")
-DEFAULT_DOCUMENT_PREFIX = "客服"  # 发文字号 客服〔2026〕12号
 
 
 def _require_decimal(value, what: str) -> None:
@@ -58,8 +57,8 @@ class InstitutionDocument:
 class Letterhead:
 	"""Who issues the notices; title may use {period} (2026年11月) and {institution}."""
 
-	issuing_organ: str = "财产保险股份有限公司分公司"  # e.g. XX财产保险股份有限公司XX分公司
-	issuing_department: str = "客户服务部"
+	issuing_organ: str  # e.g. XX财产保险股份有限公司XX分公司
+	issuing_department: str  # e.g. 客户服务部
 	title: str = DEFAULT_TITLE
 	copy_to: tuple[str, ...] = DEFAULT_COPY_TO
 	printed_by: str = ""  # 印发机关; empty means issuing_department

@@ -41,6 +41,7 @@ MIN_DOCS_PER_WORKER = 4
 # Documents written as one PDF and then cut apart (PeriodRenderer.pdfs); more saves little and balances worse.
 MAX_BATCH = 8
 BATCHES_PER_WORKER = 3
+MAX_BATCH_HTML = 64 * 1024  # about ten pages of a notice's table
 # Embedding the subset faces whole is fast; beyond this size each PDF gets its own subset instead.
 FULL_FONTS_LIMIT = 640 * 1024
 BETWEEN_TAGS = re.compile(r">\s*\n\s*<")
@@ -172,10 +173,18 @@ def _worker_pdfs(htmls: list[str]) -> list[bytes]:
 
 def batches(htmls: list[str], workers: int) -> list[list[int]]:
 	"""Indexes of htmls in batches to write together, longest documents first so that no worker is left
-	with a long one at the end."""
+	with a long one at the end. A batch holds at most MAX_BATCH_HTML of HTML: a long document (a notice of
+	many pages) gains nothing from sharing a PDF, and laid out together long documents would hold all their
+	pages in memory and leave one worker with the last big batch."""
 	size = max(1, min(MAX_BATCH, len(htmls) // (workers * BATCHES_PER_WORKER)))
-	longest_first = sorted(range(len(htmls)), key=lambda index: -len(htmls[index]))
-	return [longest_first[start : start + size] for start in range(0, len(longest_first), size)]
+	work, batch, length = [], [], 0
+	for index in sorted(range(len(htmls)), key=lambda index: -len(htmls[index])):
+		if batch and (len(batch) == size or length + len(htmls[index]) > MAX_BATCH_HTML):
+			work.append(batch)
+			batch, length = [], 0
+		batch.append(index)
+		length += len(htmls[index])
+	return [*work, batch] if batch else work
 
 
 def worker_count(documents: int, workers: int | None = None) -> int:

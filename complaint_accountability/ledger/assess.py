@@ -11,11 +11,12 @@ from ..rules.cases import CASE_STATUSES, exemption_reason
 from ..rules.channels import ChannelBook
 from ..rules.charges import NO_PERSON_YET, NOTHING_NEW
 from ..rules.columns import EPOCH, LIABILITY_CODE, case_columns, channel_codes, day_number, encode_rates
-from ..rules.payroll import PayrollLine, PenaltyItem, payroll_lines
+from ..rules.payroll import PayrollLine, PenaltyItem, money_from_cents, payroll_lines
 from ..rules.periods import Period
 from ..rules.rates import HANDLING_VIOLATION, RateTable
 from ..rules.receipts import RECEIPT_KINDS
 from ..rules.settings import AccountabilitySettings
+from ..rules.violations import violation_due
 from . import columns as col
 from .problems import LedgerInvalid, LedgerProblem
 from .reader import DESK_INSTITUTION, FIRST_DATA_ROW, Ledger
@@ -27,7 +28,7 @@ class LedgerAssessment:
 	charges: pd.DataFrame  # one row per charge and per handling violation
 	not_charged: pd.DataFrame  # cases of the period with no charge, and why
 	payroll: list[PayrollLine]
-	ledger: pd.DataFrame  # the ledger as read, 扣款期间 filled
+	ledger: pd.DataFrame  # the ledger as read, 扣款期间 and 违规扣款期间 filled
 	statuses: dict[str, int] = field(default_factory=dict)
 
 	@property
@@ -62,10 +63,19 @@ def assess_ledger(
 		settings,
 	)
 	_refuse_missing_rates(result, receipts, persons)
+	violations_due = np.array(
+		[
+			violation_due(received_on, charged_in, period)
+			for received_on, charged_in in zip(
+				ledger.violations["received_on"], ledger.violations["charged_period"], strict=True
+			)
+		],
+		dtype=bool,
+	)
 	charges = pd.concat(
 		[
 			_channel_charges(result, receipts, cases, persons, rate_rows),
-			_violation_charges(ledger, period),
+			_violation_charges(ledger, violations_due),
 		],
 		ignore_index=True,
 	)
@@ -83,7 +93,7 @@ def assess_ledger(
 				for c in charges.sort_values(["received_on", "case"], kind="stable").itertuples()
 			),
 		),
-		ledger=_fill_charged_period(ledger, result, period),
+		ledger=_stamped(ledger, receipts["row"].iloc[result.receipt], violations_due, period),
 		statuses={s: int((result.status == i).sum()) for i, s in enumerate(CASE_STATUSES)},
 	)
 
@@ -120,15 +130,14 @@ def _channel_charges(result, receipts, cases, persons, rate_rows) -> pd.DataFram
 			"liability": person["liability"].to_numpy(),
 			"violation_type": "",
 			"rate": [rate_rows[r].label for r in result.rate],
-			"amount": [Decimal(int(c)) / 100 for c in result.cents],
+			"amount": [money_from_cents(c) for c in result.cents],
 		}
 	)
 
 
-def _violation_charges(ledger: Ledger, period: Period) -> pd.DataFrame:
-	"""A handling violation is charged in the period its receipt belongs to."""
-	found = ledger.violations
-	found = found.loc[found["received_on"].map(period.contains).astype(bool)]
+def _violation_charges(ledger: Ledger, due: np.ndarray) -> pd.DataFrame:
+	"""Handling violations this period charges (rules.md §4: whatever the case's status, once)."""
+	found = ledger.violations.loc[due]
 	institution = ledger.cases["institution"].reindex(found["case"]).to_numpy()
 	return pd.DataFrame(
 		{
@@ -169,10 +178,15 @@ def _not_charged(result, receipts, cases, persons, period: Period) -> pd.DataFra
 	return pd.DataFrame(rows, columns=["institution", "case", "status", "reason"])
 
 
-def _fill_charged_period(ledger: Ledger, result, period: Period) -> pd.DataFrame:
+def _stamped(
+	ledger: Ledger, receipt_rows: pd.Series, violations_due: np.ndarray, period: Period
+) -> pd.DataFrame:
+	"""The ledger to write back: 扣款期间 on the receipts this run charged and 违规扣款期间 on the rows of the
+	violations it charged; a mark of this same period on a row it no longer charges is taken off."""
 	frame = ledger.frame.copy()
-	current = frame[col.CHARGED_PERIOD].astype(str)
-	mine = current == period.name
-	fill = frame.index.isin(ledger.receipts["row"].iloc[result.receipt] - FIRST_DATA_ROW)
-	frame[col.CHARGED_PERIOD] = np.where(fill, period.name, np.where(mine, "", current))
+	charged_rows = ledger.violation_rows.loc[violations_due[ledger.violation_rows["violation"]], "row"]
+	for column, rows in ((col.CHARGED_PERIOD, receipt_rows), (col.VIOLATION_CHARGED_PERIOD, charged_rows)):
+		current = frame[column].to_numpy()
+		now = frame.index.isin(rows.to_numpy() - FIRST_DATA_ROW)
+		frame[column] = np.where(now, period.name, np.where(current == period.name, "", current))
 	return frame

@@ -55,21 +55,20 @@ def parse_money(text: str) -> Decimal:
 	return amount
 
 
-def parse_period_cell(text: str) -> str:
+def parse_period_cell(text: str, column: str) -> str:
+	"""A period name (扣款期间, 违规扣款期间) as the tool writes it: YYYY-MM."""
 	text = text.strip()
 	try:
 		year, month = parse_period_name(text)
 	except InvalidPeriodName:
-		raise CellError(f"扣款期间“{text}”应写作 YYYY-MM,如 2026-11") from None
+		raise CellError(f"{column}“{text}”应写作 YYYY-MM,如 2026-11") from None
 	return f"{year:04d}-{month:02d}"
 
 
 def excel_text(value) -> str:
-	"""A cell's value as text, as a person would read it; empty for blanks."""
+	"""A cell's value (as calamine reads it) as text, as a person would read it; empty for blanks."""
 	if value is None:
 		return ""
-	if hasattr(value, "text") and hasattr(value, "ref"):  # openpyxl's ArrayFormula
-		return f"={value.text}" if not str(value.text).startswith("=") else str(value.text)
 	if isinstance(value, datetime):
 		return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
 	if isinstance(value, date):

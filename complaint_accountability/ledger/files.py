@@ -1,21 +1,36 @@
-"""Reading a ledger file (xlsx or csv) into a frame of text cells, and writing one back."""
+"""Reading a ledger file (xlsx or csv) into a frame of text cells, and writing one back.
+
+An xlsx is read by calamine (Rust, through python-calamine): its first sheet's values as Python
+objects, turned into text column by column. Formulas and error values, which calamine does not
+report, are found in the sheet's XML (xlsx_scan.py). A csv is read by pandas' C parser.
+"""
 
 import io
 import re
+import zipfile
+from itertools import zip_longest
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .cells import excel_text
 from .problems import HEADER_ROW, LedgerInvalid, LedgerProblem
+from .xlsx_scan import flagged_cells
+from .xlsx_text import write_text_sheet
 
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 EXCEL_ERRORS = {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+LEDGER_SHEET = "台账"
 
 
 def read_ledger_file(path: Path) -> pd.DataFrame:
-	"""The first sheet (or the csv) as text; raises LedgerInvalid for an unreadable file."""
+	"""The first sheet (or the csv) as text; raises LedgerInvalid for an unreadable file.
+
+	Columns are the header cells (``_blank_N`` for a blank one), ``attrs["header"]`` the header as
+	written; the index is the data row's position, so sheet row = index + 2.
+	"""
 	path = Path(path)
 	if not path.is_file():
 		raise LedgerInvalid([LedgerProblem(0, "", f"找不到台账文件 {path}")])
@@ -33,27 +48,52 @@ def read_ledger_file(path: Path) -> pd.DataFrame:
 
 
 def _read_excel(path: Path) -> pd.DataFrame:
-	from openpyxl import load_workbook
+	from python_calamine import CalamineWorkbook
 
 	try:
-		book = load_workbook(path, read_only=True, data_only=False)
+		with zipfile.ZipFile(path) as archive:
+			flagged = list(flagged_cells(archive))
+		rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python(skip_empty_area=False)
 	except Exception as error:
 		raise LedgerInvalid([LedgerProblem(0, "", f"无法打开 Excel 文件: {error}")]) from None
-	sheet = book.worksheets[0]
-	sheet.reset_dimensions()  # a read-only sheet otherwise trusts the size the file claims and drops rows
-	problems, rows = [], []
-	for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-		row = [excel_text(value) for value in cells]
-		for value in row:
-			if value.startswith("=") and number > HEADER_ROW:
-				problems.append(LedgerProblem(number, "", f"单元格含公式“{value[:30]}”,请粘贴为数值后再导入"))
-			elif value in EXCEL_ERRORS:
-				problems.append(LedgerProblem(number, "", f"单元格为错误值“{value}”,请更正后再导入"))
-		rows.append(row)
-	book.close()
+	problems = [
+		LedgerProblem(cell.row, "", f"单元格含公式“{cell.formula[:30]}”,请粘贴为数值后再导入")
+		if cell.formula
+		else LedgerProblem(cell.row, "", "单元格含公式,请粘贴为数值后再导入")
+		for cell in flagged
+		if cell.formula is not None and cell.row != HEADER_ROW
+	]
+	problems += [
+		LedgerProblem(cell.row, "", f"单元格为错误值“{cell.error}”,请更正后再导入")
+		for cell in flagged
+		if cell.error is not None and cell.formula is None
+	]
+	columns = list(zip_longest(*rows, fillvalue=""))
+	del rows
+	text = [
+		[value.strip() if type(value) is str else excel_text(value) for value in column] for column in columns
+	]
+	del columns
+	problems += _typed_formulas_and_errors(text)
 	if problems:
 		raise LedgerInvalid(problems)
-	return _frame(rows)
+	return _frame(text)
+
+
+def _typed_formulas_and_errors(columns: list[list[str]]) -> list[LedgerProblem]:
+	"""Text cells that read as a formula or an error value (what openpyxl used to see) are refused too.
+	A column is looked at joined first; only one that may hold such a cell is looked at cell by cell."""
+	problems = []
+	for column in columns:
+		joined = "\n".join(column[HEADER_ROW:])
+		if "\n=" not in f"\n{joined}" and not any(error in joined for error in EXCEL_ERRORS):
+			continue
+		for index, value in enumerate(column[HEADER_ROW:], start=HEADER_ROW + 1):
+			if value.startswith("="):
+				problems.append(LedgerProblem(index, "", f"单元格含公式“{value[:30]}”,请粘贴为数值后再导入"))
+			elif value in EXCEL_ERRORS:
+				problems.append(LedgerProblem(index, "", f"单元格为错误值“{value}”,请更正后再导入"))
+	return problems
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -74,22 +114,27 @@ def _read_csv(path: Path) -> pd.DataFrame:
 			line = re.search(r"line (\d+)", str(error))
 			where = int(line.group(1)) if line else 0
 			raise LedgerInvalid([LedgerProblem(where, "", "该行的列数与表头不一致,或引号未闭合")]) from None
-		return _frame(frame.to_numpy().tolist())
+		del raw, text
+		return _frame([frame[column].fillna("").str.strip().tolist() for column in frame.columns])
 	raise LedgerInvalid([LedgerProblem(0, "", "csv 文件编码无法识别,请另存为 UTF-8 编码")])
 
 
-def _frame(rows: list[list[str]]) -> pd.DataFrame:
-	while rows and not any(str(v).strip() for v in rows[-1]):
-		rows.pop()
-	if not rows:
+def _frame(columns: list[list[str]]) -> pd.DataFrame:
+	"""Header row and data rows from text columns (each holding the header cell first)."""
+	end = len(columns[0]) if columns else 0
+	while end and not any(column[end - 1] for column in columns):
+		end -= 1  # blank rows at the end are no rows
+	if not end:
 		raise LedgerInvalid([LedgerProblem(HEADER_ROW, "", "台账是空的:第1行应为表头")])
-	header = [str(v).strip() for v in rows[0]]
-	width = max(len(header), *(len(r) for r in rows))
-	header += [""] * (width - len(header))
-	body = [[str(v).strip() for v in r] + [""] * (width - len(r)) for r in rows[1:]]
-	frame = pd.DataFrame(body, columns=range(width), dtype=object)
-	frame.attrs["header"] = header
+	frame = pd.DataFrame({i: _object_array(column[1:end]) for i, column in enumerate(columns)}, copy=False)
+	frame.attrs["header"] = [column[0] for column in columns]
 	return frame
+
+
+def _object_array(values: list[str]) -> np.ndarray:
+	array = np.empty(len(values), dtype=object)
+	array[:] = values
+	return array
 
 
 def _check_header(frame: pd.DataFrame) -> None:
@@ -109,4 +154,4 @@ def write_ledger_file(frame: pd.DataFrame, path: Path) -> None:
 	if path.suffix.lower() == ".csv":
 		frame.to_csv(path, index=False, encoding="utf-8-sig")
 	else:
-		frame.to_excel(path, index=False, sheet_name="台账")
+		write_text_sheet(path, LEDGER_SHEET, list(frame.columns), [frame[c].tolist() for c in frame.columns])

@@ -8,14 +8,17 @@ import csv
 import shutil
 import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
 from ..rules.payroll import PAYROLL_COLUMNS, PERFORMANCE_DEDUCTION, WAGE_DEDUCTION, component_for, money
 from . import columns as col
+from . import stages
 from .assess import LedgerAssessment
 from .files import write_ledger_file
+from .stages import Stopwatch
 
 DETAIL_HEADERS = {
 	"institution": "处理机构",
@@ -87,13 +90,35 @@ def assessment_frames(result: LedgerAssessment) -> dict[str, pd.DataFrame]:
 
 
 def write_assessment_table(result: LedgerAssessment, path: Path) -> None:
-	with pd.ExcelWriter(path, engine="openpyxl") as writer:
-		for sheet, frame in assessment_frames(result).items():
-			for name in MONEY_COLUMNS & set(frame.columns):
-				frame[name] = frame[name].map(
-					float
-				)  # Excel cells hold doubles; the sums were made in Decimal
-			frame.to_excel(writer, sheet_name=sheet, index=False)
+	"""The assessment table with xlsxwriter: money as numbers (Excel cells hold doubles; the sums were made in
+	Decimal) shown with two decimals, dates as dates, the header row bold and frozen. Written in memory with
+	fixed timestamps, so the same period gives the same bytes."""
+	import xlsxwriter
+
+	with xlsxwriter.Workbook(str(path), {"in_memory": True, "default_date_format": "yyyy-mm-dd"}) as book:
+		book.set_properties({"created": datetime.combine(result.period.end_date, datetime.min.time())})
+		bold = book.add_format({"bold": True})
+		money_format = book.add_format({"num_format": "#,##0.00"})
+		for sheet_name, frame in assessment_frames(result).items():
+			sheet = book.add_worksheet(sheet_name)
+			for index, name in enumerate(frame.columns):
+				sheet.set_column(
+					index, index, _width(name, frame[name]), money_format if name in MONEY_COLUMNS else None
+				)
+			sheet.write_row(0, 0, list(frame.columns), bold)
+			sheet.freeze_panes(1, 0)
+			values = [
+				[float(v) for v in frame[name]] if name in MONEY_COLUMNS else frame[name].tolist()
+				for name in frame.columns
+			]
+			for number, row in enumerate(zip(*values, strict=True), start=1):
+				sheet.write_row(number, 0, row)
+
+
+def _width(header: str, values: pd.Series) -> float:
+	"""A column wide enough for its header and its longest value among the first thousand (CJK counts double)."""
+	texts = [header, *map(str, values.head(1000))]
+	return min(60, 2 + max(sum(2 if ord(ch) > 0x2E7F else 1 for ch in text) for text in texts))
 
 
 def write_payroll_csv(result: LedgerAssessment, path: Path) -> None:
@@ -108,20 +133,26 @@ def write_all(
 	out_dir: Path,
 	ledger_suffix: str,
 	render_notices: Callable[[LedgerAssessment], dict[str, bytes]],
+	stopwatch: Stopwatch | None = None,
 ) -> list[Path]:
 	"""Write every output of the period into ``out_dir``, all or nothing; return the files written."""
+	timed = (stopwatch or Stopwatch()).stage
 	out_dir = Path(out_dir)
 	out_dir.parent.mkdir(parents=True, exist_ok=True)
 	name = result.period.name
 	with tempfile.TemporaryDirectory(dir=out_dir.parent, prefix=".staging-") as staging:
 		staging = Path(staging)
-		write_assessment_table(result, staging / f"处罚考核表-{name}.xlsx")
-		write_payroll_csv(result, staging / f"payroll-{name}.csv")
-		write_ledger_file(result.ledger, staging / f"台账-{name}{ledger_suffix}")
-		notices = staging / "notices"
-		notices.mkdir()
-		for institution, pdf in render_notices(result).items():
-			(notices / f"正式文件-{name}-{_safe(institution)}.pdf").write_bytes(pdf)
+		with timed(stages.ASSESSMENT_TABLE):
+			write_assessment_table(result, staging / f"处罚考核表-{name}.xlsx")
+		with timed(stages.PAYROLL):
+			write_payroll_csv(result, staging / f"payroll-{name}.csv")
+		with timed(stages.LEDGER_BACK):
+			write_ledger_file(result.ledger, staging / f"台账-{name}{ledger_suffix}")
+		with timed(stages.NOTICES):
+			notices = staging / "notices"
+			notices.mkdir()
+			for institution, pdf in render_notices(result).items():
+				(notices / f"正式文件-{name}-{_safe(institution)}.pdf").write_bytes(pdf)
 		out_dir.mkdir(exist_ok=True)
 		written = []
 		for item in sorted(staging.rglob("*")):

@@ -1,14 +1,18 @@
 """Validating a ledger and turning it into receipts, cases, persons and violations.
 
-Each distinct cell value is parsed once, so a large ledger costs little more than its distinct
-values; every problem of every row is collected before anything is refused.
+Each column is factorized: each distinct text is parsed once, and rows carry integer codes, so a
+large ledger costs little more than its distinct values. Case-level values, persons and the
+工号 check work on those codes with numpy and pandas. Every problem of every row is collected
+before anything is refused.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from datetime import date
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..rules.cases import PENDING
@@ -18,23 +22,48 @@ from ..rules.violations import ViolationAmountOutOfRange, ViolationType, check_v
 from . import columns as col
 from .cells import CellError, parse_date, parse_money, parse_period_cell, parse_yes_no
 from .files import read_ledger_file
-from .persons import PersonCellError, parse_person_cell
+from .headers import near_misses
+from .persons import parse_person_cells
 from .problems import HEADER_ROW, LedgerInvalid, LedgerProblem
 
 FIRST_DATA_ROW = HEADER_ROW + 1
 DESK_INSTITUTION = "分公司客户服务部"
+BLANK = -1
+# Columns of the parsed rows that only the reader uses: each person cell's code, the case's code.
+WORKING_COLUMNS = ("direct_cell", "management_cell", "officers_cell", "case_code")
+
+
+@dataclass
+class _Violation:
+	"""One handling violation: one case, desk officer and type, as its first row records it."""
+
+	row: int
+	case: str
+	received_on: date | None
+	employee_number: str
+	full_name: str
+	violation_type: str
+	amount: Decimal
+	charged_period: str | None  # the period that charged it, from its rows' 违规扣款期间
+
+
+VIOLATION_COLUMNS = [field.name for field in fields(_Violation)]
 
 
 @dataclass
 class Ledger:
-	"""A valid ledger. ``frame`` keeps the text as read, to be written back."""
+	"""A valid ledger. ``frame`` keeps the text as read (blank rows dropped), to be written back."""
 
 	frame: pd.DataFrame
-	receipts: pd.DataFrame  # per row: row, case, received_on, channel, rank, charged_period
+	# One row per receipt, by case and date: row, case, received_on (date), channel, rank, transferred,
+	# institution, outcome, referred, business_line, customer, charged_period (None or YYYY-MM),
+	# violation_type, violation_amount, violation_charged_period, order_day.
+	receipts: pd.DataFrame
 	cases: pd.DataFrame  # index case: transferred, institution, outcome, referred, business_line, customer
-	persons: pd.DataFrame  # case, employee_number, full_name, liability
-	violations: pd.DataFrame  # row, case, received_on, employee_number, full_name, violation_type, amount
+	persons: pd.DataFrame  # case, employee_number, full_name, liability, row
+	violations: pd.DataFrame  # one per case, officer and type: VIOLATION_COLUMNS
 	names: dict[str, str]  # employee number -> full name
+	violation_rows: pd.DataFrame  # row, violation: every sheet row recording each violation
 
 
 def read_ledger(path: Path, channels: ChannelBook, violation_types: dict[str, ViolationType]) -> Ledger:
@@ -44,24 +73,46 @@ def read_ledger(path: Path, channels: ChannelBook, violation_types: dict[str, Vi
 def parse_ledger(
 	frame: pd.DataFrame, channels: ChannelBook, violation_types: dict[str, ViolationType]
 ) -> Ledger:
-	missing = [name for name in col.REQUIRED if name not in frame.columns]
-	if missing:
-		raise LedgerInvalid([LedgerProblem(HEADER_ROW, name, "缺少必需列") for name in missing])
+	header = [name for name in frame.attrs.get("header", frame.columns) if name]
+	problems = near_misses(header, col.REQUIRED + col.OPTIONAL)
+	problems += [
+		LedgerProblem(HEADER_ROW, name, "缺少必需列") for name in col.REQUIRED if name not in frame.columns
+	]
+	if problems:
+		raise LedgerInvalid(problems)
 	for name in col.OPTIONAL:
 		if name not in frame.columns:
 			frame[name] = ""
-	frame = frame[frame.apply(lambda r: any(str(v).strip() for v in r), axis=1)].copy()
+	filled = np.zeros(len(frame), dtype=bool)
+	for name in frame.columns:
+		filled |= frame[name].to_numpy() != ""
+	frame = frame[filled].copy()
 	if frame.empty:
 		raise LedgerInvalid([LedgerProblem(FIRST_DATA_ROW, "", "台账没有数据行")])
 	parser = _RowParser(frame)
-	rows = parser.parse_rows(channels, violation_types)
+	rows = parser.parse_rows(channels)
 	cases = parser.case_values(rows)
 	persons = parser.persons(rows)
-	violations = parser.violations(rows, violation_types)
 	names = parser.check_names(rows)
+	violations, violation_rows = parser.violations(rows, violation_types)
 	if parser.problems:
 		raise LedgerInvalid(parser.problems)
-	return Ledger(frame, rows, cases, persons, violations, names)
+	receipts = rows.drop(columns=list(WORKING_COLUMNS))
+	return Ledger(frame, receipts, cases, persons, violations, names, violation_rows)
+
+
+class _Parsed:
+	"""One column parsed: a code per row (BLANK for an empty or unreadable cell) into ``values``."""
+
+	def __init__(self, codes: np.ndarray, values: list):
+		self.codes = codes
+		self.values = values
+
+	def per_row(self, blank=None, dtype=object) -> np.ndarray:
+		table = np.empty(len(self.values) + 1, dtype=dtype)
+		table[:-1] = self.values
+		table[-1] = blank
+		return table[self.codes]  # BLANK (-1) picks the last entry
 
 
 class _RowParser:
@@ -70,161 +121,271 @@ class _RowParser:
 		self.sheet_row = frame.index.to_numpy() + FIRST_DATA_ROW
 		self.problems: list[LedgerProblem] = []
 
-	def parse(self, column: str, parse: Callable, required: bool = False) -> pd.Series:
-		"""Parse a column value by value; blanks become None (or a problem when required)."""
-		text = self.frame[column].astype(str).str.strip()
-		parsed = {}
-		for value in text.unique():
-			if not value:
-				continue
+	def parse(self, column: str, parse, required: bool = False) -> _Parsed:
+		"""Each distinct text of a column parsed once; a problem for each row whose cell does not parse
+		(or is empty when required)."""
+		codes, texts = pd.factorize(self.frame[column].to_numpy())
+		values, failed = [], {}
+		for code, text in enumerate(texts):
 			try:
-				parsed[value] = parse(value)
-			except (CellError, PersonCellError) as error:
-				parsed[value] = error
-		result = text.map(lambda v: parsed.get(v))
-		for row, value, raw in zip(self.sheet_row, result, text, strict=True):
-			if isinstance(value, Exception):
-				self.problems.append(LedgerProblem(int(row), column, str(value)))
-			elif required and not raw:
+				values.append(parse(text) if text else None)
+			except CellError as error:
+				values.append(None)
+				failed[code] = str(error)
+		self._report(column, codes, failed)
+		blank = np.flatnonzero(texts == "") if len(texts) else np.array([], dtype=np.int64)
+		if required and len(blank):
+			for row in self.sheet_row[codes == blank[0]]:
 				self.problems.append(LedgerProblem(int(row), column, "不能为空"))
-		return result.map(lambda v: None if isinstance(v, Exception) else v)
+		unreadable = np.zeros(len(texts), dtype=bool)
+		unreadable[list(failed)] = True
+		unreadable[blank] = True
+		return _Parsed(np.where(unreadable[codes], BLANK, codes), values)
 
-	def parse_rows(self, channels: ChannelBook, violation_types: dict) -> pd.DataFrame:
-		channel = self.parse(col.CHANNEL, lambda v: _channel(channels, v), required=True)
+	def parse_persons(self, column: str) -> tuple[_Parsed, pd.DataFrame]:
+		"""A person column: codes of its distinct cells, and the persons of each cell (by code)."""
+		codes, texts = pd.factorize(self.frame[column].to_numpy())
+		persons, failed = parse_person_cells(list(texts))
+		self._report(column, codes, failed)
+		named = np.zeros(len(texts), dtype=bool)
+		named[persons["cell"].to_numpy()] = True
+		return _Parsed(np.where(named[codes], codes, BLANK), list(texts)), persons
+
+	def _report(self, column: str, codes: np.ndarray, failed: dict[int, str]) -> None:
+		if not failed:
+			return
+		bad = np.isin(codes, list(failed))
+		for row, code in zip(self.sheet_row[bad], codes[bad], strict=True):
+			self.problems.append(LedgerProblem(int(row), column, failed[int(code)]))
+
+	def parse_rows(self, channels: ChannelBook) -> pd.DataFrame:
+		"""One row per receipt, in case, date, channel rank and sheet order (with the WORKING_COLUMNS)."""
+		channel = self.parse(col.CHANNEL, partial(_channel, channels), required=True)
+		received = self.parse(col.RECEIVED_ON, parse_date, required=True)
+		direct, self.direct_persons = self.parse_persons(col.DIRECT_PERSONS)
+		management, self.management_persons = self.parse_persons(col.MANAGEMENT_PERSONS)
+		officers, self.officer_persons = self.parse_persons(col.DESK_OFFICERS)
+		case = self.frame[col.CASE_NUMBER].to_numpy()
+		for row in self.sheet_row[case == ""]:
+			self.problems.append(LedgerProblem(int(row), col.CASE_NUMBER, "不能为空"))
 		rows = pd.DataFrame(
 			{
 				"row": self.sheet_row,
-				"case": self.frame[col.CASE_NUMBER].astype(str).str.strip().to_numpy(),
-				"received_on": self.parse(col.RECEIVED_ON, parse_date, required=True).to_numpy(),
-				"channel": channel.map(lambda c: c.name if c else None).to_numpy(),
-				"rank": channel.map(lambda c: c.rank if c else 0).to_numpy(),
+				"case": case,
+				"received_on": received.per_row(),
+				"channel": _Parsed(channel.codes, [c.name if c else None for c in channel.values]).per_row(),
+				"rank": _Parsed(channel.codes, [c.rank if c else 0 for c in channel.values]).per_row(
+					0, np.int64
+				),
 				"transferred": self.parse(
-					col.TRANSFERRED, lambda v: parse_yes_no(v, col.YES_NO), required=True
-				).to_numpy(),
-				"institution": self.frame[col.INSTITUTION].astype(str).str.strip().to_numpy(),
-				"outcome": self.parse(col.OUTCOME, _outcome).to_numpy(),
-				"referred": self.parse(col.REFERRED, lambda v: parse_yes_no(v, col.YES_NO)).to_numpy(),
-				"business_line": self.frame[col.BUSINESS_LINE].astype(str).str.strip().to_numpy(),
-				"customer": self.frame[col.CUSTOMER].astype(str).str.strip().to_numpy(),
-				"charged_period": self.parse(col.CHARGED_PERIOD, parse_period_cell).to_numpy(),
-				"direct": self.parse(col.DIRECT_PERSONS, parse_person_cell).to_numpy(),
-				"management": self.parse(col.MANAGEMENT_PERSONS, parse_person_cell).to_numpy(),
-				"officers": self.parse(col.DESK_OFFICERS, parse_person_cell).to_numpy(),
-				"violation_type": self.frame[col.VIOLATION_TYPE].astype(str).str.strip().to_numpy(),
-				"violation_amount": self.parse(col.VIOLATION_AMOUNT, parse_money).to_numpy(),
+					col.TRANSFERRED, partial(parse_yes_no, words=col.YES_NO), required=True
+				).per_row(),
+				"institution": self.frame[col.INSTITUTION].to_numpy(),
+				"outcome": self.parse(col.OUTCOME, _outcome).per_row(),
+				"referred": self.parse(col.REFERRED, partial(parse_yes_no, words=col.YES_NO)).per_row(),
+				"business_line": self.frame[col.BUSINESS_LINE].to_numpy(),
+				"customer": self.frame[col.CUSTOMER].to_numpy(),
+				"charged_period": self.parse(
+					col.CHARGED_PERIOD, partial(parse_period_cell, column=col.CHARGED_PERIOD)
+				).per_row(),
+				"violation_type": self.frame[col.VIOLATION_TYPE].to_numpy(),
+				"violation_amount": self.parse(col.VIOLATION_AMOUNT, parse_money).per_row(),
+				"violation_charged_period": self.parse(
+					col.VIOLATION_CHARGED_PERIOD,
+					partial(parse_period_cell, column=col.VIOLATION_CHARGED_PERIOD),
+				).per_row(),
+				"direct_cell": direct.codes,
+				"management_cell": management.codes,
+				"officers_cell": officers.codes,
 			}
 		)
-		for row, case in zip(rows["row"], rows["case"], strict=True):
-			if not case:
-				self.problems.append(LedgerProblem(int(row), col.CASE_NUMBER, "不能为空"))
-		rows["order_day"] = rows["received_on"].map(lambda d: d.toordinal() if d else 0)
-		return rows.sort_values(["case", "order_day", "rank", "row"], kind="stable").reset_index(drop=True)
+		rows["order_day"] = _Parsed(
+			received.codes, [d.toordinal() if d else 0 for d in received.values]
+		).per_row(0, np.int64)
+		case_code = pd.factorize(rows["case"].to_numpy(), sort=True)[0]
+		order = np.lexsort(
+			(rows["row"].to_numpy(), rows["rank"].to_numpy(), rows["order_day"].to_numpy(), case_code)
+		)
+		rows = rows.iloc[order].reset_index(drop=True)
+		rows["case_code"] = case_code[order]
+		return rows
 
 	def case_values(self, rows: pd.DataFrame) -> pd.DataFrame:
 		"""Case-level columns take the case's latest non-empty value; a case is transferred once any row says so."""
-		latest = rows.replace({"": None}).groupby("case", sort=True)
-		cases = pd.DataFrame(
-			{
-				"transferred": latest["transferred"].agg(lambda s: any(v is True for v in s)),
-				"institution": latest["institution"].last(),
-				"outcome": latest["outcome"].last(),
-				"referred": latest["referred"].last(),
-				"business_line": latest["business_line"].last(),
-				"customer": latest["customer"].last(),
-				"first_row": latest["row"].min(),
-			}
-		)
-		cases["outcome"] = cases["outcome"].map(lambda v: v if isinstance(v, str) else PENDING)
-		cases["referred"] = cases["referred"].map(lambda v: v is True)
-		cases["institution"] = cases["institution"].map(lambda v: v if isinstance(v, str) else "")
-		for case, row in cases[cases["transferred"] & (cases["institution"] == "")]["first_row"].items():
+		case = rows["case_code"].to_numpy()
+		names = rows["case"].to_numpy()[_last_of_each(case, np.ones(len(case), dtype=bool))]
+		cases = pd.DataFrame(index=pd.Index(names, name="case"))
+		yes = np.zeros(len(names), dtype=bool)
+		yes[case[rows["transferred"].to_numpy() == True]] = True  # noqa: E712 (None is neither)
+		cases["transferred"] = yes
+		for name, blank in (
+			("institution", ""),
+			("outcome", None),
+			("referred", None),
+			("business_line", ""),
+			("customer", ""),
+		):
+			cases[name] = _latest(case, rows[name].to_numpy(), blank, len(names))
+		cases["outcome"] = cases["outcome"].fillna(PENDING)
+		cases["referred"] = cases["referred"].to_numpy() == True  # noqa: E712 (None is not 是)
+		cases["first_row"] = pd.Series(rows["row"].to_numpy()).groupby(case).min().to_numpy()
+		for name, row in cases.loc[cases["transferred"] & (cases["institution"] == ""), "first_row"].items():
 			self.problems.append(
-				LedgerProblem(int(row), col.INSTITUTION, f"投诉 {case} 已转办,处理机构不能为空")
+				LedgerProblem(int(row), col.INSTITUTION, f"投诉 {name} 已转办,处理机构不能为空")
 			)
-		customers = rows[rows["customer"] != ""].groupby("case")["customer"].nunique()
-		for case in customers[customers > 1].index:
-			found = rows[(rows["case"] == case) & (rows["customer"] != "")]
-			names = "、".join(dict.fromkeys(found["customer"]))
+		customers = rows.loc[rows["customer"] != "", ["case_code", "case", "customer", "row"]]
+		counts = customers.groupby("case_code")["customer"].nunique()
+		for code in counts.index[counts > 1]:
+			found = customers[customers["case_code"] == code]
+			listed = "、".join(dict.fromkeys(found["customer"]))
 			self.problems.append(
 				LedgerProblem(
 					int(found["row"].iloc[-1]),
 					col.CUSTOMER,
-					f"投诉编号 {case} 的客户姓名前后不一致({names}),同一投诉编号应为同一客户",
+					f"投诉编号 {found['case'].iloc[0]} 的客户姓名前后不一致({listed}),同一投诉编号应为同一客户",
 				)
 			)
 		return cases
 
 	def persons(self, rows: pd.DataFrame) -> pd.DataFrame:
 		"""Responsible persons of each case, from its latest non-empty person cells."""
-		records = []
-		for liability, column in ((DIRECT, "direct"), (MANAGEMENT, "management")):
-			cells = rows[rows[column].map(bool)].groupby("case")[[column, "row"]].last()
-			for case, (people, row) in cells.iterrows():
-				for person in dict.fromkeys(people):
-					records.append((case, person.employee_number, person.full_name, liability, row))
-		return pd.DataFrame(records, columns=["case", "employee_number", "full_name", "liability", "row"])
+		frames = []
+		case = rows["case_code"].to_numpy()
+		for liability, cell_persons in ((DIRECT, self.direct_persons), (MANAGEMENT, self.management_persons)):
+			codes = rows["direct_cell" if liability == DIRECT else "management_cell"].to_numpy()
+			latest = _last_of_each(case, codes != BLANK)
+			chosen = pd.DataFrame(
+				{
+					"cell": codes[latest],
+					"case_code": case[latest],
+					"case": rows["case"].to_numpy()[latest],
+					"row": rows["row"].to_numpy()[latest],
+				}
+			)
+			found = chosen.merge(cell_persons, on="cell", sort=False).sort_values(
+				["case_code", "position"], kind="stable"
+			)
+			found["liability"] = liability
+			frames.append(found[["case", "employee_number", "full_name", "liability", "row"]])
+		return pd.concat(frames, ignore_index=True)
 
-	def violations(self, rows: pd.DataFrame, violation_types: dict[str, ViolationType]) -> pd.DataFrame:
-		records = {}
+	def check_names(self, rows: pd.DataFrame) -> dict[str, str]:
+		"""Every person cell of every row: one 工号, one name (the first one read counts as right)."""
+		named = []
+		for order, (key, cell_persons) in enumerate(
+			(
+				("direct_cell", self.direct_persons),
+				("management_cell", self.management_persons),
+				("officers_cell", self.officer_persons),
+			)
+		):
+			cells = pd.DataFrame(
+				{"cell": rows[key].to_numpy(), "row": rows["row"].to_numpy(), "at": np.arange(len(rows))}
+			)
+			cells = cells[cells["cell"] != BLANK].merge(cell_persons, on="cell", sort=False)
+			cells["column"] = order
+			named.append(cells)
+		people = pd.concat(named, ignore_index=True).sort_values(["column", "at", "position"], kind="stable")
+		first = people.drop_duplicates("employee_number")
+		names = dict(zip(first["employee_number"], first["full_name"], strict=True))
+		other = people[people["full_name"].to_numpy() != people["employee_number"].map(names).to_numpy()]
+		for number, name, row in zip(other["employee_number"], other["full_name"], other["row"], strict=True):
+			self.problems.append(
+				LedgerProblem(int(row), "", f"工号 {number} 同时对应“{names[number]}”和“{name}”")
+			)
+		return names
+
+	def violations(
+		self, rows: pd.DataFrame, violation_types: dict[str, ViolationType]
+	) -> tuple[pd.DataFrame, pd.DataFrame]:
+		"""One violation per case, desk officer and type, however many rows record it: the first row's
+		date and amount count, and it was charged in the 违规扣款期间 one of its rows names."""
 		flagged = rows[
-			rows["officers"].map(bool) | (rows["violation_type"] != "") | rows["violation_amount"].notna()
+			(rows["officers_cell"] != BLANK)
+			| (rows["violation_type"] != "")
+			| rows["violation_amount"].notna()
 		]
+		officers = {
+			cell: list(zip(group["employee_number"], group["full_name"], strict=True))
+			for cell, group in self.officer_persons.groupby("cell")
+		}
+		records, row_of = {}, []
 		for item in flagged.itertuples():
 			problem = _violation_problem(item, violation_types)
 			if problem:
 				self.problems.append(LedgerProblem(int(item.row), *problem))
 				continue
-			for officer in item.officers:
-				key = (item.case, officer.employee_number, item.violation_type)
-				earlier = records.get(key)
-				if earlier and earlier[-1] != item.violation_amount:
-					self.problems.append(
-						LedgerProblem(
-							int(item.row),
-							col.VIOLATION_AMOUNT,
-							f"{officer.full_name}在投诉 {item.case} 的“{item.violation_type}”已在第{earlier[0]}行记为"
-							f"{earlier[-1]}元,同一案件同一违规只扣一次",
-						)
+			for number, name in officers[item.officers_cell]:
+				key = (item.case, number, item.violation_type)
+				earlier = records.setdefault(
+					key,
+					_Violation(
+						int(item.row),
+						item.case,
+						item.received_on,
+						number,
+						name,
+						item.violation_type,
+						item.violation_amount,
+						item.violation_charged_period,
+					),
+				)
+				if earlier.amount != item.violation_amount:
+					self._conflict(item, name, earlier, col.VIOLATION_AMOUNT, f"记为{earlier.amount}元")
+					continue
+				if earlier.charged_period and item.violation_charged_period not in (
+					None,
+					earlier.charged_period,
+				):
+					self._conflict(
+						item,
+						name,
+						earlier,
+						col.VIOLATION_CHARGED_PERIOD,
+						f"记为 {earlier.charged_period} 已扣款",
 					)
 					continue
-				records[key] = (
-					int(item.row),
-					item.case,
-					item.received_on,
-					officer.employee_number,
-					officer.full_name,
-					item.violation_type,
-					item.violation_amount,
-				)
-		return pd.DataFrame(
-			list(records.values()),
-			columns=[
-				"row",
-				"case",
-				"received_on",
-				"employee_number",
-				"full_name",
-				"violation_type",
-				"amount",
-			],
+				earlier.charged_period = earlier.charged_period or item.violation_charged_period
+				row_of.append((int(item.row), key))
+		position = {key: index for index, key in enumerate(records)}
+		violations = pd.DataFrame([vars(v) for v in records.values()], columns=VIOLATION_COLUMNS)
+		violation_rows = pd.DataFrame(
+			{"row": [row for row, _ in row_of], "violation": [position[key] for _, key in row_of]},
+			dtype=np.int64,
+		)
+		return violations, violation_rows
+
+	def _conflict(self, item, officer: str, earlier: "_Violation", column: str, said: str) -> None:
+		self.problems.append(
+			LedgerProblem(
+				int(item.row),
+				column,
+				f"{officer}在投诉 {item.case} 的“{item.violation_type}”已在第{earlier.row}行{said},"
+				"同一案件同一违规只扣一次",
+			)
 		)
 
-	def check_names(self, rows: pd.DataFrame) -> dict[str, str]:
-		"""Every person cell of every row: one 工号, one name."""
-		names: dict[str, str] = {}
-		for column in ("direct", "management", "officers"):
-			for people, row in zip(rows[column], rows["row"], strict=True):
-				for person in people or ():
-					known = names.setdefault(person.employee_number, person.full_name)
-					if known != person.full_name:
-						self.problems.append(
-							LedgerProblem(
-								int(row),
-								"",
-								f"工号 {person.employee_number} 同时对应“{known}”和“{person.full_name}”",
-							)
-						)
-		return names
+
+def _last_of_each(case: np.ndarray, mask: np.ndarray) -> np.ndarray:
+	"""Positions of the last row of each case (rows sorted by case) among those where mask holds."""
+	positions = np.flatnonzero(mask)
+	groups = case[positions]
+	last = np.ones(len(positions), dtype=bool)
+	last[:-1] = groups[1:] != groups[:-1]
+	return positions[last]
+
+
+def _latest(case: np.ndarray, values: np.ndarray, blank, n_cases: int) -> np.ndarray:
+	"""Each case's last value that is not blank (None or ""), else the blank."""
+	present = (
+		np.array([v is not None and v != "" for v in values], dtype=bool)
+		if blank is None
+		else values != blank
+	)
+	latest = _last_of_each(case, present)
+	result = np.full(n_cases, blank, dtype=object)
+	result[case[latest]] = values[latest]
+	return result
 
 
 def _channel(channels: ChannelBook, text: str):
@@ -243,7 +404,7 @@ def _outcome(text: str) -> str:
 
 
 def _violation_problem(item, violation_types: dict[str, ViolationType]) -> tuple[str, str] | None:
-	if not item.officers:
+	if item.officers_cell == BLANK:
 		return (col.DESK_OFFICERS, "填写了违规类型或违规扣款,但没有写投诉岗人员")
 	if not item.violation_type:
 		return (col.VIOLATION_TYPE, "填写了投诉岗人员,但没有写违规类型")

@@ -24,6 +24,11 @@ def money(amount) -> Decimal:
 	return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def money_from_cents(cents) -> Decimal:
+	"""An integer number of cents (the batch rules' unit) as an exact Decimal amount."""
+	return Decimal(int(cents)).scaleb(-2)
+
+
 @dataclass(frozen=True)
 class PenaltyItem:
 	"""One amount owed: a charge summed per finding, or a handling violation."""

@@ -50,7 +50,7 @@ class TestSettingsDefaults(AccountabilityTestCase):
 		self.assertEqual(configured.rules.decision_days, 15)
 		self.assertTrue(configured.auto_compile and configured.auto_confirm and configured.auto_hand_off)
 		self.assertEqual(configured.document_prefix, "客服")
-		self.assertEqual(configured.letterhead.printing_organ, "客户服务部")
+		self.assertEqual(configured.letterhead.printing_organ, "分公司客户服务部")
 		self.assertEqual(configured.wage_component, "投诉责任追究扣款")
 
 	def test_a_stored_value_wins_over_the_default(self):

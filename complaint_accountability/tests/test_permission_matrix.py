@@ -166,7 +166,7 @@ EXPECTED = {
 	(COMM, "Institution"): "rl",
 	(PAY, "Institution"): "rl",
 	(FIN, "Institution"): "rl",
-	(STAFF, "Institution"): "",
+	(STAFF, "Institution"): "l",  # select: the names, which an appeal's institution fields link to
 	(ADMIN, "Institution"): "rlcw",
 	# Accountable Person
 	(DESK, "Accountable Person"): "rlcw",

@@ -31,13 +31,17 @@ from openpyxl.worksheet.formula import ArrayFormula
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from anywhere
 
 from complaint_accountability.ledger import columns as col
-from tests.ledgers import GOOD_ROW, HEADER, row
+from tests.ledgers import GOOD_ROW, row
+from tests.ledgers import HEADER as LEDGER_HEADER
 
 HERE = Path(__file__).resolve().parent
 BAD = HERE / "bad"
 GOOD = HERE / "good"
 EXPECTED = HERE / "expected.json"
 
+# The corpus was made before the optional column 违规扣款期间 existed; its ledgers stay without it (a
+# ledger may leave any optional column out), so adding a column does not rewrite every file.
+HEADER = [name for name in LEDGER_HEADER if name != col.VIOLATION_CHARGED_PERIOD]
 VIOLATION = {col.DESK_OFFICERS: "何琳(D0001)", col.VIOLATION_TYPE: "未按时效反馈", col.VIOLATION_AMOUNT: "50"}
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 
@@ -775,7 +779,10 @@ def encodings_and_files() -> None:
 		"未知的投诉渠道“微博”",
 		"a sheet whose stored dimension (A1:H2) is smaller than its data",
 	)
-	misspelled = [h if h != col.CHARGED_PERIOD else "扣款月份" for h in HEADER]
+
+
+def near_misses() -> None:
+	"""Known headers typed slightly wrong: refused, so that what the column holds is never ignored."""
 	add(
 		"header-misspelled-optional.csv",
 		csv_bytes(
@@ -783,15 +790,72 @@ def encodings_and_files() -> None:
 				row(**{col.RECEIVED_ON: "2026-10-10", "扣款月份": "2026-10"}),
 				row(**{col.RECEIVED_ON: "2026-11-05", col.CHANNEL: "监管局"}),
 			],
-			header=misspelled,
+			header=_renamed(col.CHARGED_PERIOD, "扣款月份"),
 		),
 		1,
 		"扣款月份",
-		"扣款月份",
-		"扣款期间 misspelled 扣款月份: the 2026-10 receipt was charged in 2026-10",
-		known_gap="unknown headers are ignored, so a misspelled 扣款期间 loses the charge history: 2026-11 "
-		"charges the October receipt again (E1001 600.00 instead of 500.00)",
+		"未知的列名“扣款月份”,是否应为“扣款期间”",
+		"扣款期间 written 扣款月份: ignored, the 2026-10 receipt would be charged again (E1001 600 instead of 500)",
 	)
+	add(
+		"header-near-miss-charged-period.csv",
+		csv_bytes(
+			[
+				row(**{col.RECEIVED_ON: "2026-11-02", "扣款期": "2026-11"}),
+				row(**{col.RECEIVED_ON: "2026-11-09"}),
+			],
+			header=_renamed(col.CHARGED_PERIOD, "扣款期"),
+		),
+		1,
+		"扣款期",
+		"未知的列名“扣款期”,是否应为“扣款期间”",
+		"扣款期间 typed 扣款期: ignored, a receipt already charged would be charged again (200 instead of 100)",
+		count=1,
+	)
+	add(
+		"header-near-miss-violation-period.xlsx",
+		xlsx_bytes(
+			[row(**{**VIOLATION, "违规扣款期": "2026-10", col.RECEIVED_ON: "2026-10-12"})],
+			header=[*HEADER, "违规扣款期"],
+		),
+		1,
+		"违规扣款期",
+		"是否应为“违规扣款期间”",
+		"违规扣款期间 typed 违规扣款期: a violation charged in 2026-10 would be charged again",
+	)
+	add(
+		"header-swapped-business-line.csv",
+		csv_bytes([row(**{"业务线条": "车险"})], header=_renamed(col.BUSINESS_LINE, "业务线条")),
+		1,
+		"业务线条",
+		"是否应为“业务条线”",
+		"业务条线 with two characters swapped",
+	)
+	add(
+		"header-full-width-note.xlsx",
+		xlsx_bytes(
+			[row(**{**VIOLATION, "违规扣款（元）": "50"})],
+			header=_renamed(col.VIOLATION_AMOUNT, "违规扣款（元）"),
+		),
+		1,
+		"违规扣款（元）",
+		"是否应为“违规扣款”",
+		"违规扣款 with a note in full-width brackets",
+	)
+	add(
+		"header-near-miss-required.csv",
+		csv_bytes([row(**{"投诉编码": "A-1"})], header=_renamed(col.CASE_NUMBER, "投诉编码")),
+		1,
+		"投诉编码",
+		"是否应为“投诉编号”",
+		"投诉编号 typed 投诉编码: named as near and as missing",
+		also=[(1, col.CASE_NUMBER, "缺少必需列")],
+		count=2,
+	)
+
+
+def _renamed(name: str, typed: str) -> list[str]:
+	return [typed if header == name else header for header in HEADER]
 
 
 def several() -> None:
@@ -870,6 +934,7 @@ def build() -> dict[str, dict]:
 		violations,
 		formulas,
 		encodings_and_files,
+		near_misses,
 		several,
 	):
 		make()

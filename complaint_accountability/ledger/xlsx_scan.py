@@ -1,0 +1,113 @@
+"""Which cells of an xlsx's first sheet hold a formula or an error value, read from the sheet's XML.
+
+calamine (the fast reader) gives each cell's cached value only: a formula's last result, and an
+empty cell for #N/A. A ledger must hold values typed or pasted as values, so both are refused;
+this scans the raw sheet XML for them. The XML is inflated in chunks and searched with one
+regular expression; only a chunk with a hit is walked row by row to name the rows.
+"""
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html import unescape
+from posixpath import basename, dirname, join, normpath
+from xml.etree import ElementTree
+
+CHUNK = 8 << 20
+_PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
+FORMULA_MARK = re.compile(rb"<" + _PREFIX + rb"f[\s/>]")
+ERROR_MARKS = (b't="e"', b"t='e'")
+ROW = re.compile(rb"<(" + _PREFIX + rb")row\b([^>]*?)(?:/>|>(.*?)</\1row>)", re.S)
+CELL = re.compile(rb"<(" + _PREFIX + rb")c\b([^>]*?)(?:/>|>(.*?)</\1c>)", re.S)
+FORMULA = re.compile(rb"<(" + _PREFIX + rb")f\b[^>]*?(?:/>|>(.*?)</\1f>)", re.S)
+VALUE = re.compile(rb"<(" + _PREFIX + rb")v\b[^>]*>(.*?)</\1v>", re.S)
+ROW_NUMBER = re.compile(rb"\br\s*=\s*[\"'](\d+)[\"']")
+ERROR_TYPE = re.compile(rb"\bt\s*=\s*[\"']e[\"']")
+RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+@dataclass(frozen=True)
+class FlaggedCell:
+	row: int  # sheet row number; 0 when the file does not say
+	formula: str | None  # the formula as typed (=TODAY()), "" for a shared formula's copies
+	error: str | None  # the error value (#N/A)
+
+
+def first_sheet_path(archive: zipfile.ZipFile) -> str:
+	"""The part name of the workbook's first sheet, as Excel orders them (found through the package's
+	relationships: the workbook is xl/workbook.xml in most files, not in all)."""
+	workbook_path = _target(archive, "", "officeDocument") or "xl/workbook.xml"
+	workbook = ElementTree.fromstring(archive.read(workbook_path))
+	sheet = next(element for element in workbook.iter() if element.tag.endswith("}sheet"))
+	return _target(archive, workbook_path, sheet.get(RELATIONSHIP_ID))
+
+
+def _target(archive: zipfile.ZipFile, source: str, wanted: str) -> str | None:
+	"""The part a relationship of ``source`` ("" for the package) points at: by Id, or by type name."""
+	try:
+		rels = archive.read(join(dirname(source), "_rels", f"{basename(source)}.rels"))
+	except KeyError:  # no relationships part
+		return None
+	relationships = ElementTree.fromstring(rels)
+	for relationship in relationships.iter(RELATIONSHIPS):
+		if wanted in (relationship.get("Id"), relationship.get("Type", "").rsplit("/", 1)[-1]):
+			target = relationship.get("Target")
+			return target.lstrip("/") if target.startswith("/") else normpath(join(dirname(source), target))
+	return None
+
+
+def flagged_cells(archive: zipfile.ZipFile) -> Iterator[FlaggedCell]:
+	"""Every formula and error cell of the first sheet, in sheet order."""
+	with archive.open(first_sheet_path(archive)) as stream:
+		carry = b""
+		while True:
+			chunk = stream.read(CHUNK)
+			data = carry + chunk
+			cut = _after_last_row(data) if chunk else len(data)
+			complete, carry = data[:cut], data[cut:]
+			if _suspect(complete):
+				yield from _flagged_in(complete)
+			if not chunk:
+				return
+
+
+def _suspect(xml: bytes) -> bool:
+	"""A quick look: may this XML hold a formula or an error cell? (Plain searches, no row walked.)"""
+	return bool(FORMULA_MARK.search(xml)) or any(mark in xml for mark in ERROR_MARKS)
+
+
+def _after_last_row(data: bytes) -> int:
+	"""Where the last complete row element ends (0 if none does): rows are never cut in two."""
+	position = len(data)
+	while True:
+		position = data.rfind(b"row>", 0, position)
+		if position < 0:
+			return 0
+		if data[data.rfind(b"<", 0, position) + 1 : position].startswith(b"/"):
+			return position + len(b"row>")
+
+
+def _flagged_in(xml: bytes) -> Iterator[FlaggedCell]:
+	for row in ROW.finditer(xml):
+		body = row.group(3) or b""
+		if not _suspect(body):
+			continue
+		number = ROW_NUMBER.search(row.group(2))
+		for cell in CELL.finditer(body):
+			attributes, content = cell.group(2), cell.group(3) or b""
+			formula = FORMULA.search(content)
+			error = VALUE.search(content) if ERROR_TYPE.search(attributes) else None
+			if formula or error:
+				yield FlaggedCell(
+					int(number.group(1)) if number else 0,
+					"=" + _text(formula.group(2))
+					if formula and formula.group(2)
+					else ("" if formula else None),
+					_text(error.group(2)) if error else None,
+				)
+
+
+def _text(raw: bytes) -> str:
+	return unescape(raw.decode("utf-8", "replace")).strip()

@@ -1,0 +1,125 @@
+"""The xlsx pieces of ledger mode: the formula and error scan, the text-sheet writer, person cells at once."""
+
+import io
+import zipfile
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from complaint_accountability.ledger.files import read_ledger_file, write_ledger_file
+from complaint_accountability.ledger.persons import (
+	PersonCellError,
+	parse_person_cell,
+	parse_person_cells,
+)
+from complaint_accountability.ledger.xlsx_scan import flagged_cells
+from complaint_accountability.ledger.xlsx_text import column_letters, write_text_sheet
+
+from .ledgers import HEADER, row, write_csv
+
+PREFIXED_SHEET = (
+	'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
+	'<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>投诉编号</x:t></x:is></x:c></x:row>'
+	'<x:row r="2"><x:c r="A2"><x:f t="shared" ref="A2:A3" si="0">B2*2</x:f><x:v>4</x:v></x:c></x:row>'
+	'<x:row r="3"><x:c r="A3"><x:f t="shared" si="0"/><x:v>6</x:v></x:c></x:row>'
+	'<x:row r="4"/>'
+	'<x:row r="5"><x:c r="A5" t="e"><x:v>#REF!</x:v></x:c><x:c r="B5" t="inlineStr"><x:is><x:t>a &lt;f&gt; t="e"</x:t>'
+	"</x:is></x:c></x:row></x:sheetData></x:worksheet>"
+)
+
+
+def archive_with(sheet_xml: str, workbook: str = "xl/workbook.xml") -> zipfile.ZipFile:
+	"""An xlsx-shaped archive: the workbook at ``workbook`` (found through _rels/.rels), its first sheet."""
+	folder, name = workbook.rsplit("/", 1)
+	buffer = io.BytesIO()
+	with zipfile.ZipFile(buffer, "w") as archive:
+		archive.writestr(
+			"_rels/.rels",
+			'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+			'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+			f'relationships/officeDocument" Target="{workbook}"/></Relationships>',
+		)
+		archive.writestr(
+			workbook,
+			'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+			'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+			'<sheets><sheet name="台账" sheetId="1" r:id="rId7"/></sheets></workbook>',
+		)
+		archive.writestr(
+			f"{folder}/_rels/{name}.rels",
+			'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+			'<Relationship Id="rId7" Type="worksheet" Target="/xl/worksheets/data.xml"/></Relationships>',
+		)
+		archive.writestr("xl/worksheets/data.xml", sheet_xml)
+	return zipfile.ZipFile(buffer)
+
+
+def test_the_scan_finds_prefixed_shared_formulas_and_errors_by_row():
+	cells = list(flagged_cells(archive_with(PREFIXED_SHEET)))
+	assert [(c.row, c.formula, c.error) for c in cells] == [
+		(2, "=B2*2", None),
+		(3, "", None),
+		(5, None, "#REF!"),
+	]
+
+
+def test_the_scan_finds_the_first_sheet_wherever_the_workbook_is():
+	cells = list(flagged_cells(archive_with(PREFIXED_SHEET, workbook="main/book.xml")))
+	assert [c.row for c in cells] == [2, 3, 5]
+
+
+def test_the_scan_reads_rows_cut_across_chunks(monkeypatch):
+	from complaint_accountability.ledger import xlsx_scan
+
+	monkeypatch.setattr(xlsx_scan, "CHUNK", 7)
+	cells = list(flagged_cells(archive_with(PREFIXED_SHEET)))
+	assert [c.row for c in cells] == [2, 3, 5]
+
+
+def test_the_text_sheet_keeps_every_cell_as_written(tmp_path):
+	header = [f"列{n}" for n in range(30)]
+	columns = [[f"{n}-{r}" for r in range(3)] for n in range(30)]
+	columns[0] = ["a & b <c>", " 前后有空格 ", "控制\x0b字符"]
+	columns[1] = ["", "多行\n文字", ""]
+	path = tmp_path / "t.xlsx"
+	write_text_sheet(path, "台账", header, columns)
+	sheet = load_workbook(path, read_only=True).worksheets[0]
+	rows = list(sheet.iter_rows(values_only=True))
+	assert rows[0] == tuple(header)
+	assert rows[1][:3] == ("a & b <c>", None, "2-0") and rows[1][29] == "29-0"
+	assert rows[2][:2] == (" 前后有空格 ", "多行\n文字")
+	assert rows[3][0] == "控制_x000B_字符"  # Excel's escape for a character XML cannot hold
+	assert column_letters(28)[-3:] == ["Z", "AA", "AB"]
+
+
+def test_a_ledger_written_back_reads_back_the_same_and_the_same_bytes(tmp_path):
+	ledger = read_ledger_file(write_csv(tmp_path / "l.csv", [row(), row(**{"客户姓名": "赵=敏"})]))
+	write_ledger_file(ledger, tmp_path / "a.xlsx")
+	write_ledger_file(ledger, tmp_path / "b.xlsx")
+	assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+	again = read_ledger_file(tmp_path / "a.xlsx")
+	assert again.attrs["header"] == HEADER and again.equals(ledger)
+
+
+CELL_PARTS = st.sampled_from(
+	["王芳(E1001)", "李强（M1001）", " 赵敏 ( E-2 ) ", "王芳", "(E1)", "王芳(E 1)", "", " "]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(CELL_PARTS, max_size=4).map("、".join), min_size=1, max_size=12))
+def test_cells_parsed_at_once_equal_cells_parsed_one_by_one(cells):
+	persons, errors = parse_person_cells(cells)
+	for index, cell in enumerate(cells):
+		mine = persons[persons["cell"] == index]
+		try:
+			expected = tuple(dict.fromkeys(parse_person_cell(cell)))
+		except PersonCellError as error:
+			assert errors[index] == str(error) and mine.empty
+			continue
+		assert index not in errors
+		assert list(zip(mine["full_name"], mine["employee_number"], strict=True)) == [
+			(p.full_name, p.employee_number) for p in expected
+		]
+		assert list(mine["position"]) == list(range(len(expected)))

@@ -1,0 +1,119 @@
+"""Handling violations in ledger mode (rules.md §4): charged once, by the first run that can, whatever the case."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from complaint_accountability.ledger import columns as col
+from complaint_accountability.ledger.cli import main
+
+from .ledgers import row, write_csv
+
+OFFICER = "何琳(D0001)"
+LATE_FEEDBACK = {col.DESK_OFFICERS: OFFICER, col.VIOLATION_TYPE: "未按时效反馈", col.VIOLATION_AMOUNT: "80"}
+
+
+def assess(ledger: Path, name: str, out: Path) -> int:
+	return main(["assess", str(ledger), "--period", name, "--out", str(out)])
+
+
+def performance(out: Path, name: str) -> dict[str, str]:
+	with open(out / f"payroll-{name}.csv", encoding="utf-8") as f:
+		return {
+			r["employee_number"]: r["amount"]
+			for r in csv.DictReader(f)
+			if r["component"] == "Performance Deduction"
+		}
+
+
+def written_back(out: Path, name: str) -> list[dict]:
+	with open(out / f"台账-{name}.csv", encoding="utf-8-sig") as f:
+		return list(csv.DictReader(f))
+
+
+def test_a_violation_recorded_after_its_periods_run_is_charged_by_the_next(tmp_path):
+	october = row(**{col.CASE_NUMBER: "A-1", col.RECEIVED_ON: "2026-10-25"})
+	november = write_csv(tmp_path / "nov.csv", [october])
+	assert assess(november, "2026-11", tmp_path / "nov") == 0
+	assert performance(tmp_path / "nov", "2026-11") == {}
+
+	rows = written_back(tmp_path / "nov", "2026-11")
+	rows[0].update(LATE_FEEDBACK)  # the desk records the late feedback after November's run
+	december = write_csv(tmp_path / "dec.csv", rows)
+	assert assess(december, "2026-12", tmp_path / "dec") == 0
+	assert performance(tmp_path / "dec", "2026-12") == {"D0001": "80.00"}
+	(back,) = written_back(tmp_path / "dec", "2026-12")
+	assert back[col.VIOLATION_CHARGED_PERIOD] == "2026-12"
+	assert back[col.CHARGED_PERIOD] == "2026-11"  # the receipt itself was charged in November
+
+	assert assess(write_csv(tmp_path / "jan.csv", [back]), "2027-01", tmp_path / "jan") == 0
+	assert performance(tmp_path / "jan", "2027-01") == {}
+
+
+def test_a_violation_charged_by_another_period_is_not_charged_again(tmp_path):
+	charged = row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-02", col.VIOLATION_CHARGED_PERIOD: "2026-10"})
+	assert assess(write_csv(tmp_path / "l.csv", [charged]), "2026-11", tmp_path / "out") == 0
+	assert performance(tmp_path / "out", "2026-11") == {}
+	(back,) = written_back(tmp_path / "out", "2026-11")
+	assert back[col.VIOLATION_CHARGED_PERIOD] == "2026-10"
+
+
+def test_a_violation_on_a_second_row_of_the_same_case_counts_as_the_same(tmp_path):
+	rows = [
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-10-12", col.VIOLATION_CHARGED_PERIOD: "2026-10"}),
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-03", col.CHANNEL: "监管局"}),
+	]
+	assert assess(write_csv(tmp_path / "l.csv", rows), "2026-11", tmp_path / "out") == 0
+	assert performance(tmp_path / "out", "2026-11") == {}
+
+
+@pytest.mark.parametrize(
+	("changes", "status"),
+	[
+		({col.OUTCOME: "满意"}, "免责"),
+		({col.TRANSFERRED: "否", col.INSTITUTION: ""}, "不在追责范围"),
+		({col.OUTCOME: "待定"}, "待定"),
+		({col.REFERRED: "是"}, "另议"),
+	],
+)
+def test_a_violation_is_charged_whatever_the_cases_status(tmp_path, capsys, changes, status):
+	ledger = write_csv(tmp_path / "l.csv", [row(**{**LATE_FEEDBACK, **changes})])
+	assert assess(ledger, "2026-11", tmp_path / "out") == 0
+	assert f"投诉件状态: {status} 1" in capsys.readouterr().out
+	assert performance(tmp_path / "out", "2026-11") == {"D0001": "80.00"}
+	(back,) = written_back(tmp_path / "out", "2026-11")
+	assert back[col.VIOLATION_CHARGED_PERIOD] == "2026-11"
+	assert back[col.CHARGED_PERIOD] == ""  # the case itself is charged nothing
+
+
+def test_a_violation_received_after_the_period_waits(tmp_path):
+	later = row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-21"})
+	assert assess(write_csv(tmp_path / "l.csv", [later]), "2026-11", tmp_path / "out") == 0
+	assert performance(tmp_path / "out", "2026-11") == {}
+	assert written_back(tmp_path / "out", "2026-11")[0][col.VIOLATION_CHARGED_PERIOD] == ""
+
+
+def test_two_charged_periods_for_one_violation_are_refused(tmp_path, capsys):
+	rows = [
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-10-12", col.VIOLATION_CHARGED_PERIOD: "2026-10"}),
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-03", col.VIOLATION_CHARGED_PERIOD: "2026-11"}),
+	]
+	assert assess(write_csv(tmp_path / "l.csv", rows), "2026-11", tmp_path / "out") == 2
+	assert (
+		f"第3行 [{col.VIOLATION_CHARGED_PERIOD}]: 何琳在投诉 A-1 的“未按时效反馈”已在第2行记为 2026-10 已扣款"
+		in (capsys.readouterr().err)
+	)
+	assert not (tmp_path / "out").exists()
+
+
+def test_a_rerun_of_the_same_period_gives_the_same_files(tmp_path):
+	rows = [
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-10-25"}),
+		row(**{col.CASE_NUMBER: "A-2", col.RECEIVED_ON: "2026-11-05", col.DIRECT_PERSONS: "赵敏(E1002)"}),
+	]
+	ledger = write_csv(tmp_path / "l.csv", rows)
+	assert assess(ledger, "2026-11", tmp_path / "first") == 0
+	assert assess(tmp_path / "first" / "台账-2026-11.csv", "2026-11", tmp_path / "again") == 0
+	for name in ("payroll-2026-11.csv", "台账-2026-11.csv", "处罚考核表-2026-11.xlsx"):
+		assert (tmp_path / "first" / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
