@@ -21,7 +21,7 @@ from complaint_accountability.documents.analysis import (
 	AnalysisReport,
 	OpenRemediation,
 )
-from complaint_accountability.ledger.columns import LIABILITY_LABEL
+from complaint_accountability.documents.labels import LIABILITY_LABEL
 from complaint_accountability.permissions import is_committee, row_condition
 from complaint_accountability.rules.indicators import quarter_window, quarters_up_to, rounded
 from complaint_accountability.vocabulary import (

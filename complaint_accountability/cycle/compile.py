@@ -16,14 +16,7 @@ from complaint_accountability.complaint_accountability.doctype.accountability_pe
 from complaint_accountability.configuration import channel_book, rate_table, rule_settings
 from complaint_accountability.rules import batch
 from complaint_accountability.rules.cases import PENDING
-from complaint_accountability.rules.columns import (
-	LIABILITY_CODE,
-	NOT_PER_RECEIPT,
-	case_columns,
-	channel_codes,
-	day_number,
-	encode_rates,
-)
+from complaint_accountability.rules.columns import LIABILITY_CODE, day_number, encode_frames, encode_rates
 from complaint_accountability.rules.receipts import RECEIPT_KINDS
 from complaint_accountability.vocabulary import PERIOD_CLOSED_FOR_CHANGES, UNDECIDED, DocType, PeriodStatus
 
@@ -59,35 +52,31 @@ def _compile(period_name: str, progress=None) -> dict:
 	made = _charges_made(end_date)
 
 	channels = channel_book()
-	rates = rate_table()
-	rate_columns, rate_rows = encode_rates(rates, channels)
-	channel_code = channel_codes(channels)
-	case_code = pd.Index(cases.index)
-	person_code = pd.Index(pd.unique(pd.concat([persons["person"], made["person"]])))
+	rate_columns, rate_rows = encode_rates(rate_table(), channels)
+	frames = encode_frames(
+		cases,
+		receipts["parent"],
+		receipts["received_on"].map(day_number).to_numpy(dtype=np.int64),
+		receipts["channel"],
+		np.zeros(len(receipts), dtype=bool),  # what was charged is told charge by charge, below
+		persons["parent"],
+		persons["person"],
+		persons["liability"],
+		channels,
+		more_person_keys=made["person"],
+	)
 	receipt_code = pd.Index(receipts["name"])
 	made = made[made["receipt"].isin(receipt_code) & made["liability"].isin(list(LIABILITY_CODE))]
-
 	result = batch.assess(
-		batch.ReceiptColumns(
-			case=case_code.get_indexer(receipts["parent"]).astype(np.int64),
-			day=receipts["received_on"].map(day_number).to_numpy(dtype=np.int64),
-			channel=receipts["channel"].map(channel_code).to_numpy(dtype=np.int64),
-			charged=np.zeros(len(receipts), dtype=bool),
-		),
-		case_columns(cases),
-		batch.PersonColumns(
-			case=case_code.get_indexer(persons["parent"]).astype(np.int64),
-			person=person_code.get_indexer(persons["person"]).astype(np.int64),
-			liability=persons["liability"]
-			.map(lambda v: LIABILITY_CODE.get(v, NOT_PER_RECEIPT))
-			.to_numpy(dtype=np.int8),
-		),
+		frames.receipts,
+		frames.cases,
+		frames.persons,
 		rate_columns,
 		day_number(end_date),
 		settings,
 		(
 			receipt_code.get_indexer(made["receipt"]).astype(np.int64),
-			person_code.get_indexer(made["person"]).astype(np.int64),
+			frames.person_code.get_indexer(made["person"]).astype(np.int64),
 			made["liability"].map(LIABILITY_CODE).to_numpy(dtype=np.int64),
 		),
 	)

@@ -27,11 +27,10 @@ from complaint_accountability.complaint_accountability.doctype.accountability_pe
 from complaint_accountability.complaint_accountability.doctype.accountability_period import period_summary
 from complaint_accountability.configuration import money, settings
 from complaint_accountability.documents.fonts import system_families
+from complaint_accountability.documents.labels import LIABILITY_LABEL, channel_breakdown
 from complaint_accountability.documents.model import InstitutionDocument, Letterhead, PenaltyLine
 from complaint_accountability.documents.numerals import doc_number
 from complaint_accountability.documents.render import render_css, render_html
-from complaint_accountability.ledger.columns import LIABILITY_LABEL
-from complaint_accountability.ledger.notices import channel_breakdown
 from complaint_accountability.permissions import row_condition
 from complaint_accountability.vocabulary import (
 	DETERMINED,

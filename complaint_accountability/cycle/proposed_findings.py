@@ -1,10 +1,10 @@
 """Writing the findings a compile or an import proposes: one per case, person and liability, in bulk."""
 
 import frappe
-import numpy as np
 import pandas as pd
 from frappe import _
 
+from complaint_accountability.rules.columns import missing_rates
 from complaint_accountability.rules.payroll import component_for, money_from_cents
 from complaint_accountability.vocabulary import DocType, FindingState
 
@@ -56,16 +56,16 @@ def charge_key(receipt: str, person: str, liability: str) -> str:
 
 
 def refuse_missing_rates(result, receipts: pd.DataFrame, persons: pd.DataFrame) -> None:
-	missing = np.flatnonzero(result.missing_rate)
-	if len(missing):
+	missing = missing_rates(result)
+	if missing:
 		lines = [
 			_("Complaint {0}: no {1} rate for channel {2} in force on {3}").format(
-				receipts["parent"].iat[result.receipt[i]],
-				_(persons["liability"].iat[result.person[i]]),
-				receipts["channel"].iat[result.receipt[i]],
-				receipts["received_on"].iat[result.receipt[i]],
+				receipts["parent"].iat[r],
+				_(persons["liability"].iat[p]),
+				receipts["channel"].iat[r],
+				receipts["received_on"].iat[r],
 			)
-			for i in missing[:20]
+			for r, p in missing[:20]
 		]
 		frappe.throw("<br>".join(lines), MissingRateError, title=_("Missing Penalty Rate"))
 

@@ -7,6 +7,7 @@ from complaint_accountability.complaint_accountability.doctype.responsibility_fi
 	ViolationAmountError,
 )
 from complaint_accountability.cycle.compile import compile_period
+from complaint_accountability.cycle.proposed_findings import MissingRateError
 from complaint_accountability.tests.utils import (
 	AccountabilityTestCase,
 	amounts,
@@ -195,3 +196,13 @@ class TestLateViolations(ExamplesTestCase):
 		self.assertEqual(
 			frappe.db.get_value("Responsibility Finding", left.name, "accountability_period"), "2023-11"
 		)
+
+
+class TestMissingRate(ExamplesTestCase):
+	def test_a_receipt_with_no_rate_in_force_stops_the_compile_and_is_named(self):
+		frappe.db.delete("Penalty Rate", {"channel": "新闻媒体", "liability": "Management"})
+		case = make_complaint([("2023-12-05", "新闻媒体")], persons=[MANAGER])
+		with self.assertRaises(MissingRateError) as refused:
+			compile_period("2023-12")
+		self.assertIn(case.name, str(refused.exception))
+		self.assertEqual(findings_of(case.name), [])

@@ -6,11 +6,12 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from ..documents.labels import LIABILITY_LABEL, STATUS_LABEL
 from ..rules import batch
 from ..rules.cases import CASE_STATUSES, exemption_reason
 from ..rules.channels import ChannelBook
 from ..rules.charges import NO_PERSON_YET, NOTHING_NEW
-from ..rules.columns import EPOCH, LIABILITY_CODE, case_columns, channel_codes, day_number, encode_rates
+from ..rules.columns import EPOCH, day_number, encode_frames, encode_rates, missing_rates
 from ..rules.payroll import PayrollLine, PenaltyItem, money_from_cents, payroll_lines
 from ..rules.periods import Period
 from ..rules.rates import HANDLING_VIOLATION, RateTable
@@ -40,27 +41,22 @@ def assess_ledger(
 	ledger: Ledger, period: Period, channels: ChannelBook, rates: RateTable, settings: AccountabilitySettings
 ) -> LedgerAssessment:
 	receipts, cases, persons = ledger.receipts, ledger.cases, ledger.persons
-	case_code = pd.Index(cases.index)
-	channel_code = channel_codes(channels)
 	rate_columns, rate_rows = encode_rates(rates, channels)
 	charged_period = receipts["charged_period"].fillna("")
+	frames = encode_frames(
+		cases,
+		receipts["case"],
+		receipts["order_day"].to_numpy(dtype=np.int64) - EPOCH,
+		receipts["channel"],
+		# A receipt charged by this same period is made again, so a re-run gives the same result.
+		((charged_period != "") & (charged_period != period.name)).to_numpy(),
+		persons["case"],
+		persons["employee_number"],
+		persons["liability"],
+		channels,
+	)
 	result = batch.assess(
-		batch.ReceiptColumns(
-			case=case_code.get_indexer(receipts["case"]).astype(np.int64),
-			day=receipts["order_day"].to_numpy(dtype=np.int64) - EPOCH,
-			channel=receipts["channel"].map(channel_code).to_numpy(dtype=np.int64),
-			# A receipt charged by this same period is made again, so a re-run gives the same result.
-			charged=((charged_period != "") & (charged_period != period.name)).to_numpy(),
-		),
-		case_columns(cases),
-		batch.PersonColumns(
-			case=case_code.get_indexer(persons["case"]).astype(np.int64),
-			person=pd.factorize(persons["employee_number"])[0].astype(np.int64),
-			liability=persons["liability"].map(LIABILITY_CODE).to_numpy(dtype=np.int8),
-		),
-		rate_columns,
-		day_number(period.end_date),
-		settings,
+		frames.receipts, frames.cases, frames.persons, rate_columns, day_number(period.end_date), settings
 	)
 	_refuse_missing_rates(result, receipts, persons)
 	violations_due = np.array(
@@ -99,17 +95,17 @@ def assess_ledger(
 
 
 def _refuse_missing_rates(result: batch.BatchResult, receipts: pd.DataFrame, persons: pd.DataFrame) -> None:
-	missing = np.flatnonzero(result.missing_rate)
-	if len(missing):
+	missing = missing_rates(result)
+	if missing:
 		raise LedgerInvalid(
 			[
 				LedgerProblem(
-					int(receipts["row"].iat[result.receipt[i]]),
+					int(receipts["row"].iat[r]),
 					col.RECEIVED_ON,
-					f"{receipts['received_on'].iat[result.receipt[i]]} 没有生效的“{receipts['channel'].iat[result.receipt[i]]}”"
-					f"{col.LIABILITY_LABEL[persons['liability'].iat[result.person[i]]]}扣款标准",
+					f"{receipts['received_on'].iat[r]} 没有生效的“{receipts['channel'].iat[r]}”"
+					f"{LIABILITY_LABEL[persons['liability'].iat[p]]}扣款标准",
 				)
-				for i in missing
+				for r, p in missing
 			]
 		)
 
@@ -174,7 +170,7 @@ def _not_charged(result, receipts, cases, persons, period: Period) -> pd.DataFra
 		reason = exemption_reason(status, cases["outcome"].iat[code]) or (
 			NOTHING_NEW if case in with_persons else NO_PERSON_YET
 		)
-		rows.append((cases["institution"].iat[code], case, col.STATUS_LABEL[status], reason))
+		rows.append((cases["institution"].iat[code], case, STATUS_LABEL[status], reason))
 	return pd.DataFrame(rows, columns=["institution", "case", "status", "reason"])
 
 

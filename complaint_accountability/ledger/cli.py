@@ -7,12 +7,12 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from ..documents.labels import STATUS_LABEL
 from ..rules.defaults import default_channels, default_rates, default_violation_types
 from ..rules.periods import InvalidPeriodName, period
 from ..rules.settings import AccountabilitySettings
 from . import stages
 from .assess import LedgerAssessment, assess_ledger
-from .columns import STATUS_LABEL
 from .files import read_ledger_file
 from .outputs import write_all
 from .problems import LedgerInvalid

@@ -1,8 +1,6 @@
 """The pinned ledger format: column headers and the words allowed in its cells."""
 
-from ..rules.cases import CASE_STATUSES, NOT_INSURANCE_LIABILITY, PENDING, SATISFIED, UNRESOLVED, WITHDRAWN
-from ..rules.rates import DIRECT, HANDLING_VIOLATION, MANAGEMENT
-from ..rules.receipts import RECEIPT_KINDS
+from ..rules.cases import NOT_INSURANCE_LIABILITY, PENDING, SATISFIED, UNRESOLVED, WITHDRAWN
 
 CASE_NUMBER = "投诉编号"
 RECEIVED_ON = "受理日期"
@@ -65,6 +63,3 @@ OUTCOME_WORDS = {
 	"未化解": UNRESOLVED,
 }
 OUTCOME_WORDS.update({value.lower(): value for value in set(OUTCOME_WORDS.values())})
-LIABILITY_LABEL = {DIRECT: "直接责任人", MANAGEMENT: "管理责任人", HANDLING_VIOLATION: "投诉岗处理违规"}
-RECEIPT_KIND_LABEL = dict(zip(RECEIPT_KINDS, ("首次投诉", "重复投诉", "升级投诉", "多渠道投诉"), strict=True))
-STATUS_LABEL = dict(zip(CASE_STATUSES, ("不在追责范围", "免责", "追责", "待定", "另议"), strict=True))

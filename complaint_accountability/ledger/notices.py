@@ -1,26 +1,15 @@
 """Turning a period's charges into the per-institution documents the documents module renders."""
 
-from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
 import pandas as pd
 
+from ..documents.labels import LIABILITY_LABEL, channel_breakdown
 from ..documents.model import InstitutionDocument, PenaltyLine
 from ..documents.numerals import doc_number
 from ..rules.rates import HANDLING_VIOLATION
-from ..rules.receipts import INITIAL
-from . import columns as col
 from .assess import LedgerAssessment
-
-
-def channel_breakdown(channels: Iterable[str], kinds: Iterable[str]) -> str:
-	"""客服热线、监管局(升级投诉): each receipt's channel, its kind when it is not the first."""
-	parts = []
-	for channel, kind in zip(channels, kinds, strict=True):
-		label = col.RECEIPT_KIND_LABEL.get(kind, "")
-		parts.append(channel if kind in ("", INITIAL) else f"{channel}({label})")
-	return "、".join(parts)
 
 
 def penalty_lines(charges: pd.DataFrame) -> tuple[PenaltyLine, ...]:
@@ -39,7 +28,7 @@ def penalty_lines(charges: pd.DataFrame) -> tuple[PenaltyLine, ...]:
 				employee_number=number,
 				post="",
 				case_number=case,
-				liability=col.LIABILITY_LABEL[liability],
+				liability=LIABILITY_LABEL[liability],
 				channels=channels,
 				amount=sum(group["amount"], Decimal(0)),
 			)

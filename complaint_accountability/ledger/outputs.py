@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..documents.labels import LIABILITY_LABEL, RECEIPT_KIND_LABEL
 from ..rules.payroll import PAYROLL_COLUMNS, PERFORMANCE_DEDUCTION, WAGE_DEDUCTION, component_for, money
-from . import columns as col
 from . import stages
 from .assess import LedgerAssessment
 from .files import write_ledger_file
@@ -74,8 +74,8 @@ def assessment_frames(result: LedgerAssessment) -> dict[str, pd.DataFrame]:
 		绩效扣款=("绩效扣款", "sum"),
 		合计=("合计", "sum"),
 	)
-	detail["liability"] = detail["liability"].map(col.LIABILITY_LABEL)
-	detail["receipt_kind"] = detail["receipt_kind"].map(lambda k: col.RECEIPT_KIND_LABEL.get(k, ""))
+	detail["liability"] = detail["liability"].map(LIABILITY_LABEL)
+	detail["receipt_kind"] = detail["receipt_kind"].map(lambda k: RECEIPT_KIND_LABEL.get(k, ""))
 	frames = {
 		"机构汇总": institutions,
 		"人员汇总": people,

@@ -1,4 +1,5 @@
-"""Encoding cases for :mod:`.batch` and decoding its charges back, for callers holding objects."""
+"""Encoding a period for :mod:`.batch` and decoding its charges back: from frames (ledger mode and
+the site's compile, :func:`encode_frames`) or from objects (:func:`encode`)."""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -6,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import numpy as np
+import pandas as pd
 
 from . import batch
 from .cases import CASE_STATUSES, OUTCOMES
@@ -48,6 +50,62 @@ def case_columns(cases) -> batch.CaseColumns:
 		outcome=cases["outcome"].map(OUTCOMES.index).to_numpy(dtype=np.int8),
 		referred=cases["referred"].to_numpy(dtype=bool),
 	)
+
+
+@dataclass(frozen=True)
+class FrameColumns:
+	receipts: batch.ReceiptColumns
+	cases: batch.CaseColumns
+	persons: batch.PersonColumns
+	case_code: pd.Index  # case key -> code
+	person_code: pd.Index  # person key -> code
+
+
+def encode_frames(
+	cases,
+	receipt_case,
+	receipt_day: np.ndarray,
+	receipt_channel,
+	receipt_charged: np.ndarray,
+	person_case,
+	person_key,
+	person_liability,
+	channels: ChannelBook,
+	more_person_keys=(),
+) -> FrameColumns:
+	"""A period's frames as the batch rules' columns. ``cases`` is indexed by case key (see
+	:func:`case_columns`); receipts and persons name their case by that key; ``receipt_day`` holds
+	:func:`day_number` days; a person whose liability is not charged per receipt (a handling
+	violation) is kept, with its code. ``more_person_keys`` are persons to code that hold no row
+	(those of charges made before)."""
+	case_code = pd.Index(cases.index)
+	person_code = pd.Index(pd.unique(pd.concat([pd.Series(person_key), pd.Series(list(more_person_keys))])))
+	channel_code = channel_codes(channels)
+	return FrameColumns(
+		receipts=batch.ReceiptColumns(
+			case=case_code.get_indexer(receipt_case).astype(np.int64),
+			day=np.asarray(receipt_day, dtype=np.int64),
+			channel=pd.Series(receipt_channel).map(channel_code).to_numpy(dtype=np.int64),
+			charged=np.asarray(receipt_charged, dtype=bool),
+		),
+		cases=case_columns(cases),
+		persons=batch.PersonColumns(
+			case=case_code.get_indexer(person_case).astype(np.int64),
+			person=person_code.get_indexer(person_key).astype(np.int64),
+			liability=pd.Series(person_liability)
+			.map(LIABILITY_CODE)
+			.fillna(NOT_PER_RECEIPT)
+			.to_numpy(dtype=np.int8),
+		),
+		case_code=case_code,
+		person_code=person_code,
+	)
+
+
+def missing_rates(result: batch.BatchResult) -> list[tuple[int, int]]:
+	"""(receipt position, person position) of each charge with no rate in force on its receipt's
+	day: ledger mode and the site refuse these, each in its own words."""
+	return [(int(result.receipt[i]), int(result.person[i])) for i in np.flatnonzero(result.missing_rate)]
 
 
 def encode_rates(rates: RateTable, channels: ChannelBook) -> tuple[batch.RateColumns, list]:

@@ -9,13 +9,16 @@ from frappe import _
 
 from complaint_accountability.complaint_accountability.report.filters import checked
 from complaint_accountability.configuration import money
+from complaint_accountability.documents.labels import channel_breakdown
 from complaint_accountability.permissions import row_condition
 from complaint_accountability.rules.payroll import component_for
-from complaint_accountability.rules.receipts import ESCALATION, INITIAL, MULTI_CHANNEL, REPEAT
+from complaint_accountability.rules.receipts import RECEIPT_KINDS
 from complaint_accountability.vocabulary import DocType
 
 FINDING = DocType.FINDING
-KINDS = (REPEAT, ESCALATION, MULTI_CHANNEL)  # marked after the channel; an initial receipt is not
+# How the query joins a finding's receipts: char(31) between a receipt's channel and kind, char(30)
+# (written into the query, which allows a literal separator only) between receipts.
+RECEIPT, KIND = "\x1e", "\x1f"
 ALIGN = {"Currency": "right", "Int": "right", "Float": "right", "Check": "center"}
 FINDING_FIELDS = (
 	"name",
@@ -87,18 +90,11 @@ def findings(filters: frappe._dict) -> list[frappe._dict]:
 	"""The period's findings the session user may read (row rules of permissions.py applied), revoked
 	ones left out, each with its channel breakdown — one query, however large the period."""
 	where, values = _conditions(filters)
-	values["initial"] = INITIAL
-	for i, kind in enumerate(KINDS):
-		values.update({f"kind_{i}": kind, f"label_{i}": _(kind)})
-	labels = " ".join(
-		f"when c.receipt_kind = %(kind_{i})s then concat(c.channel, '(', %(label_{i})s, ')')"
-		for i in range(len(KINDS))
-	)
-	return frappe.db.sql(
+	rows = frappe.db.sql(
 		f"""select f.name, f.institution, f.full_name, f.employee_number, f.complaint, f.liability,
 			f.violation_type, f.component, f.workflow_state, f.amount,
-			group_concat(case when ifnull(c.receipt_kind, '') in ('', %(initial)s) then c.channel {labels}
-				else c.channel end order by c.received_on, c.idx separator '、') as channels
+			group_concat(concat(c.channel, char(31), ifnull(c.receipt_kind, ''))
+				order by c.received_on, c.idx separator '{RECEIPT}') as charges
 		from `tabResponsibility Finding` f
 		left join `tabFinding Charge` c on c.parent = f.name and c.parenttype = 'Responsibility Finding'
 		where {where}
@@ -107,6 +103,12 @@ def findings(filters: frappe._dict) -> list[frappe._dict]:
 		values,
 		as_dict=True,
 	)
+	kind_labels = {kind: _(kind) for kind in RECEIPT_KINDS}
+	for row in rows:
+		charges = row.pop("charges")
+		pairs = [charge.split(KIND) for charge in charges.split(RECEIPT)] if charges else []
+		row.channels = channel_breakdown(*zip(*pairs, strict=True), labels=kind_labels) if pairs else ""
+	return rows
 
 
 def _conditions(filters: frappe._dict) -> tuple[str, dict]:
