@@ -40,7 +40,7 @@ def run_import(import_name: str) -> dict:
 	path = frappe.get_doc("File", {"file_url": doc.ledger_file}).get_full_path()
 	types = {name: violation_type(name) for name in frappe.get_all(DocType.VIOLATION_TYPE, pluck="name")}
 	try:
-		ledger = read_ledger(path, channel_book(), types)
+		ledger = read_ledger(path, channel_book(), types, frappe.get_all(DocType.DISPUTE_TYPE, pluck="name"))
 	except LedgerInvalid as error:
 		doc.db_set({"status": "Failed", "import_log": error.report(), "imported_on": now_datetime()})
 		return {"status": "Failed", "problems": len(error.problems)}
@@ -179,6 +179,7 @@ class LedgerLoader:
 				"ledger_number": case,
 				"customer_name": facts["customer"] or case,
 				"business_line": facts["business_line"] or None,
+				"dispute_type": facts["dispute_type"] or None,
 				"transferred": int(facts["transferred"]),
 				"handling_institution": facts["institution"] or None,
 				"first_coordination_outcome": facts["outcome"],

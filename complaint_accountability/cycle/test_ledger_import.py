@@ -118,3 +118,16 @@ class TestImportedViolations(AccountabilityTestCase):
 		self.assertEqual((open_.accountability_period, open_.workflow_state), ("2022-12", "Draft"))
 		again = run_import(attach_ledger(f"{tag}-again.csv", "\n".join([header, *rows]).encode()))
 		self.assertEqual((again["charged_findings_created"], again["violations_created"]), (0, 0))
+
+
+class TestImportedDisputeTypes(AccountabilityTestCase):
+	def test_a_complaint_takes_its_ledger_dispute_type(self):
+		tag = frappe.generate_hash(length=6)
+		header = "投诉编号,受理日期,投诉渠道,是否转办,处理机构,首次协调结果,直接责任人,管理责任人,纠纷类型"
+		name = attach_ledger(
+			f"{tag}.csv", f"{header}\n{tag}-1,2022-11-05,网络,否,,待定,,,退保纠纷\n".encode()
+		)
+		self.assertEqual(run_import(name)["status"], "Successful")
+		self.assertEqual(
+			frappe.db.get_value("Complaint", {"ledger_number": f"{tag}-1"}, "dispute_type"), "退保纠纷"
+		)

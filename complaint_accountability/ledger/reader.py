@@ -6,6 +6,7 @@ large ledger costs little more than its distinct values. Case-level values, pers
 before anything is refused.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
@@ -17,6 +18,7 @@ import pandas as pd
 
 from ..rules.cases import PENDING
 from ..rules.channels import ChannelBook, UnknownChannel
+from ..rules.defaults import default_dispute_types
 from ..rules.rates import DIRECT, MANAGEMENT
 from ..rules.violations import ViolationAmountOutOfRange, ViolationType, check_violation_amount
 from . import columns as col
@@ -56,23 +58,33 @@ class Ledger:
 
 	frame: pd.DataFrame
 	# One row per receipt, by case and date: row, case, received_on (date), channel, rank, transferred,
-	# institution, outcome, referred, business_line, customer, charged_period (None or YYYY-MM),
+	# institution, outcome, referred, business_line, dispute_type, customer, charged_period (None or YYYY-MM),
 	# violation_type, violation_amount, violation_charged_period, order_day.
 	receipts: pd.DataFrame
-	cases: pd.DataFrame  # index case: transferred, institution, outcome, referred, business_line, customer
+	# index case: transferred, institution, outcome, referred, business_line, dispute_type, customer
+	cases: pd.DataFrame
 	persons: pd.DataFrame  # case, employee_number, full_name, liability, row
 	violations: pd.DataFrame  # one per case, officer and type: VIOLATION_COLUMNS
 	names: dict[str, str]  # employee number -> full name
 	violation_rows: pd.DataFrame  # row, violation: every sheet row recording each violation
 
 
-def read_ledger(path: Path, channels: ChannelBook, violation_types: dict[str, ViolationType]) -> Ledger:
-	return parse_ledger(read_ledger_file(path), channels, violation_types)
+def read_ledger(
+	path: Path,
+	channels: ChannelBook,
+	violation_types: dict[str, ViolationType],
+	dispute_types: Collection[str] | None = None,
+) -> Ledger:
+	return parse_ledger(read_ledger_file(path), channels, violation_types, dispute_types)
 
 
 def parse_ledger(
-	frame: pd.DataFrame, channels: ChannelBook, violation_types: dict[str, ViolationType]
+	frame: pd.DataFrame,
+	channels: ChannelBook,
+	violation_types: dict[str, ViolationType],
+	dispute_types: Collection[str] | None = None,
 ) -> Ledger:
+	"""``dispute_types`` are the 纠纷类型 a cell may name: the regulator's categories by default."""
 	header = [name for name in frame.attrs.get("header", frame.columns) if name]
 	problems = near_misses(header, col.REQUIRED + col.OPTIONAL)
 	problems += [
@@ -90,7 +102,7 @@ def parse_ledger(
 	if frame.empty:
 		raise LedgerInvalid([LedgerProblem(FIRST_DATA_ROW, "", "台账没有数据行")])
 	parser = _RowParser(frame)
-	rows = parser.parse_rows(channels)
+	rows = parser.parse_rows(channels, default_dispute_types() if dispute_types is None else dispute_types)
 	cases = parser.case_values(rows)
 	persons = parser.persons(rows)
 	names = parser.check_names(rows)
@@ -158,7 +170,7 @@ class _RowParser:
 		for row, code in zip(self.sheet_row[bad], codes[bad], strict=True):
 			self.problems.append(LedgerProblem(int(row), column, failed[int(code)]))
 
-	def parse_rows(self, channels: ChannelBook) -> pd.DataFrame:
+	def parse_rows(self, channels: ChannelBook, dispute_types: Collection[str]) -> pd.DataFrame:
 		"""One row per receipt, in case, date, channel rank and sheet order (with the WORKING_COLUMNS)."""
 		channel = self.parse(col.CHANNEL, partial(_channel, channels), required=True)
 		received = self.parse(col.RECEIVED_ON, parse_date, required=True)
@@ -184,6 +196,9 @@ class _RowParser:
 				"outcome": self.parse(col.OUTCOME, _outcome).per_row(),
 				"referred": self.parse(col.REFERRED, partial(parse_yes_no, words=col.YES_NO)).per_row(),
 				"business_line": self.frame[col.BUSINESS_LINE].to_numpy(),
+				"dispute_type": self.parse(
+					col.DISPUTE_TYPE, partial(_one_of, allowed=tuple(dispute_types), what=col.DISPUTE_TYPE)
+				).per_row(""),
 				"customer": self.frame[col.CUSTOMER].to_numpy(),
 				"charged_period": self.parse(
 					col.CHARGED_PERIOD, partial(parse_period_cell, column=col.CHARGED_PERIOD)
@@ -223,6 +238,7 @@ class _RowParser:
 			("outcome", None),
 			("referred", None),
 			("business_line", ""),
+			("dispute_type", ""),
 			("customer", ""),
 		):
 			cases[name] = _latest(case, rows[name].to_numpy(), blank, len(names))
@@ -394,6 +410,12 @@ def _channel(channels: ChannelBook, text: str):
 	except UnknownChannel:
 		known = "、".join(c.name for c in channels)
 		raise CellError(f"未知的投诉渠道“{text}”,应为 {known} 或其别名") from None
+
+
+def _one_of(text: str, allowed: tuple[str, ...], what: str) -> str:
+	if text.strip() not in allowed:
+		raise CellError(f"未知的{what}“{text}”,应为 {'、'.join(allowed)}")
+	return text.strip()
 
 
 def _outcome(text: str) -> str:

@@ -52,3 +52,8 @@ def default_violation_types() -> dict[str, ViolationType]:
 		)
 		for row in load("handling_violation_type")
 	}
+
+
+def default_dispute_types() -> tuple[str, ...]:
+	"""The regulator's dispute categories (理赔纠纷, 销售纠纷 …), as a site seeds them."""
+	return tuple(row["dispute_type_name"] for row in load("dispute_type"))
