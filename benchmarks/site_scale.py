@@ -225,8 +225,8 @@ def masters(count_institutions: int = 50, count_people: int = 3000) -> tuple[lis
 
 def per_document_compile(period_name: str) -> int:
 	"""The straightforward path: the same charges, one get_doc().insert() per finding."""
-	from complaint_accountability.accountability import compile as compiling
-	from complaint_accountability.accountability import findings
+	from complaint_accountability.cycle import compile as compiling
+	from complaint_accountability.cycle import proposed_findings as findings
 
 	created = []
 
@@ -334,7 +334,7 @@ def main() -> None:
 	frappe.connect()
 	frappe.set_user("Administrator")
 	try:
-		from complaint_accountability.accountability.compile import compile_period
+		from complaint_accountability.cycle.compile import compile_period
 
 		institutions, people = masters()
 		timed(
