@@ -12,8 +12,6 @@ from frappe.utils import now_datetime
 
 from complaint_accountability.vocabulary import DocType
 
-STANDARD = ("name", "owner", "creation", "modified", "modified_by", "docstatus", "idx")
-
 
 def reserve_names(series: str, count: int) -> list[str]:
 	"""``count`` names of a naming series like ``RF-.YYYY.-.#####``, taken under a row lock."""
@@ -58,5 +56,12 @@ def set_on_findings(names: list[str], field: str, value, period_name: str, note:
 	if not names:
 		return
 	finding = frappe.qb.DocType(DocType.FINDING)
-	frappe.qb.update(finding).set(finding[field], value).where(finding.name.isin(names)).run()
+	stamped(frappe.qb.update(finding).set(finding[field], value), finding).where(
+		finding.name.isin(names)
+	).run()
 	frappe.get_doc(DocType.PERIOD, period_name).add_comment("Info", note)
+
+
+def stamped(update, table):
+	"""An UPDATE that also says when and by whom, as a save would."""
+	return update.set(table.modified, now_datetime()).set(table.modified_by, frappe.session.user)

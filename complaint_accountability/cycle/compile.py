@@ -18,7 +18,7 @@ from complaint_accountability.rules import batch
 from complaint_accountability.rules.cases import PENDING
 from complaint_accountability.rules.columns import LIABILITY_CODE, day_number, encode_frames, encode_rates
 from complaint_accountability.rules.receipts import RECEIPT_KINDS
-from complaint_accountability.vocabulary import PERIOD_CLOSED_FOR_CHANGES, UNDECIDED, DocType, PeriodStatus
+from complaint_accountability.vocabulary import PERIOD_CLOSED_FOR_CHANGES, UNDECIDED, DocType
 
 from . import bulk, proposed_findings
 from .locks import step_lock
@@ -95,11 +95,7 @@ def _compile(period_name: str, progress=None) -> dict:
 		}
 	)
 	created = proposed_findings.create_proposed(period_doc.name, charges, progress)
-	periods.mark(
-		period_doc.name,
-		PeriodStatus.COMPILED if period_doc.status == PeriodStatus.OPEN else None,
-		compiled_on=True,
-	)
+	periods.mark(period_doc.name, compiled_on=True)
 	return {
 		"period": period_doc.name,
 		"cases": len(cases),
@@ -193,7 +189,7 @@ def _receipts(end_date) -> pd.DataFrame:
 
 def _persons(end_date) -> pd.DataFrame:
 	"""The candidate cases' responsible persons."""
-	person = frappe.qb.DocType("Complaint Responsible Person")
+	person = frappe.qb.DocType(DocType.RESPONSIBLE_PERSON)
 	query = (
 		frappe.qb.from_(person)
 		.select(person.parent, person.person, person.liability)

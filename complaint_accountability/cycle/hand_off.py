@@ -10,7 +10,7 @@ from frappe import _
 from complaint_accountability.complaint_accountability.doctype.accountability_period import (
 	accountability_period as periods,
 )
-from complaint_accountability.vocabulary import DocType, EntryStatus, FindingState, PeriodStatus
+from complaint_accountability.vocabulary import DocType, EntryStatus, FindingState
 
 from . import bulk
 from .locks import step_lock
@@ -69,15 +69,10 @@ def _hand_off(period_name: str) -> dict:
 	if pending:
 		# Confirmed → Handed Off is the hand-off's own state, which no user's workflow action makes:
 		# written in one statement for the period, as the bulk insert above writes the entries.
-		frappe.qb.update(finding).set(finding.workflow_state, FindingState.HANDED_OFF).where(
-			finding.name.isin([row.name for row in pending])
-		).run()
-	if not _findings_left_to_hand_off(period_name):
-		periods.mark(
-			period_name,
-			PeriodStatus.HANDED_OFF if period.status == PeriodStatus.NOTIFIED else None,
-			handed_off_on=True,
-		)
+		bulk.stamped(
+			frappe.qb.update(finding).set(finding.workflow_state, FindingState.HANDED_OFF), finding
+		).where(finding.name.isin([row.name for row in pending])).run()
+	periods.mark(period_name, handed_off_on=not _findings_left_to_hand_off(period_name))
 	return {"period": period_name, "entries_created": len(pending)}
 
 
@@ -120,7 +115,9 @@ def _findings_left_to_hand_off(period_name: str) -> int:
 
 def cancel_entry_of(finding: str) -> None:
 	"""A finding revoked after its hand-off: the entry is cancelled unless payroll already deducted it."""
-	entry = frappe.db.get_value(ENTRY, {"responsibility_finding": finding}, ["name", "status"], as_dict=True)
+	entry = frappe.db.get_value(
+		ENTRY, {"responsibility_finding": finding}, ["name", "status", "accountability_period"], as_dict=True
+	)
 	if not entry:
 		return
 	if entry.status == EntryStatus.DEDUCTED:
@@ -128,3 +125,4 @@ def cancel_entry_of(finding: str) -> None:
 			_("Penalty Entry {0} was already deducted by payroll; settle it there first").format(entry.name)
 		)
 	frappe.db.set_value(ENTRY, entry.name, "status", EntryStatus.CANCELLED)
+	periods.refresh_status(entry.accountability_period)

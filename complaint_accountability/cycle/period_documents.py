@@ -26,6 +26,7 @@ from complaint_accountability.complaint_accountability.doctype.accountability_pe
 )
 from complaint_accountability.complaint_accountability.doctype.accountability_period import period_summary
 from complaint_accountability.configuration import money, settings
+from complaint_accountability.cycle.locks import step_lock
 from complaint_accountability.documents.fonts import system_families
 from complaint_accountability.documents.labels import LIABILITY_LABEL, channel_breakdown
 from complaint_accountability.documents.model import InstitutionDocument, Letterhead, PenaltyLine
@@ -38,7 +39,6 @@ from complaint_accountability.vocabulary import (
 	NOTIFIED,
 	DocType,
 	DocumentKind,
-	PeriodStatus,
 )
 
 
@@ -79,21 +79,16 @@ def issue_notices(period_name: str) -> dict:
 	if pending:
 		frappe.throw(period_summary.open_appeals_message(pending), DocumentsNotReady)
 	result = deliver(period_name, DocumentKind.NOTICE, NOTIFIED)
-	status = frappe.db.get_value(DocType.PERIOD, period_name, "status")
-	periods.mark(
-		period_name,
-		PeriodStatus.NOTIFIED
-		if result["made"] and status in (PeriodStatus.OPEN, PeriodStatus.COMPILED)
-		else None,
-		notices_issued_on=bool(result["made"]),
-	)
+	periods.mark(period_name, notices_issued_on=True)  # every notice is made now
 	return result
 
 
 def deliver(period_name: str, kind: str, states: tuple[str, ...]) -> dict:
-	"""Make the documents still missing, then send every one not sent yet; say what happened."""
-	made = make_missing(period_name, kind, states)
-	counts = send_unsent(period_name, kind)
+	"""Make the documents still missing, then send every one not sent yet; say what happened.
+	One run per kind and period at a time, so two clicks never make or send a document twice."""
+	with step_lock(kind, period_name):
+		made = make_missing(period_name, kind, states)
+		counts = send_unsent(period_name, kind)
 	return {"period": period_name, "made": made, **counts, "message": delivery_message(made, counts)}
 
 
@@ -340,8 +335,20 @@ def send_unsent(period_name: str, kind: str) -> dict:
 	if not EmailAccount.find_outgoing(_raise_error=False):
 		counts.update(not_sent=len(records), no_email_account=1)
 		return counts
+	files = dict(
+		frappe.get_all(
+			"File",
+			filters={
+				"attached_to_doctype": DocType.PERIOD_DOCUMENT,
+				"attached_to_name": ("in", [r.name for r in records]),
+			},
+			fields=["file_url", "name"],
+			as_list=True,
+		)
+	)
+	recipients_of = _recipients(kind, {r.institution for r in records})
 	for record in records:
-		recipients = _recipients(kind, record.institution)
+		recipients = recipients_of[record.institution]
 		if not recipients:
 			frappe.db.set_value(
 				DocType.PERIOD_DOCUMENT, record.name, "delivery_status", Delivery.NO_RECIPIENT
@@ -352,10 +359,22 @@ def send_unsent(period_name: str, kind: str) -> dict:
 			recipients=recipients,
 			subject=_subject(kind, period_name, record),
 			message=_subject(kind, period_name, record),
-			attachments=[{"fid": frappe.db.get_value("File", {"file_url": record.file}, "name")}],
+			attachments=[{"fid": files.get(record.file)}],
 			reference_doctype=DocType.PERIOD_DOCUMENT,
 			reference_name=record.name,
 		)
+		if not queue:  # Frappe queued nothing: every recipient unsubscribed or refused
+			frappe.db.set_value(
+				DocType.PERIOD_DOCUMENT,
+				record.name,
+				{
+					"delivery_status": Delivery.NOT_SENT,
+					"recipients": "\n".join(recipients),
+					"delivery_note": _("No email was queued for {0}").format(", ".join(recipients)),
+				},
+			)
+			counts["not_sent"] += 1
+			continue
 		frappe.db.set_value(
 			DocType.PERIOD_DOCUMENT,
 			record.name,
@@ -363,7 +382,7 @@ def send_unsent(period_name: str, kind: str) -> dict:
 				"delivery_status": Delivery.QUEUED,
 				"sent_on": now_datetime(),
 				"recipients": "\n".join(recipients),
-				"email_queue": queue.name if queue else None,
+				"email_queue": queue.name,
 				"delivery_note": "",
 			},
 		)
@@ -371,16 +390,21 @@ def send_unsent(period_name: str, kind: str) -> dict:
 	return counts
 
 
-def _recipients(kind: str, institution: str) -> list[str]:
-	row = (
-		frappe.db.get_value(DocType.INSTITUTION, institution, ["complaint_manager", "email"], as_dict=True)
-		or {}
+def _recipients(kind: str, institutions: set[str]) -> dict[str, list[str]]:
+	"""Each institution's recipients: its complaint manager; for a notice also its own address, HR
+	and Finance."""
+	rows = frappe.get_all(
+		DocType.INSTITUTION,
+		filters={"name": ("in", list(institutions))},
+		fields=["name", "complaint_manager", "email"],
 	)
-	recipients = [row.get("complaint_manager")]
-	if kind == DocumentKind.NOTICE:
-		configured = settings()
-		recipients += [row.get("email"), *configured.hr_recipients, *configured.finance_recipients]
-	return sorted({r for r in recipients if r})
+	configured = settings()
+	copied = [*configured.hr_recipients, *configured.finance_recipients]
+	found = {
+		row.name: [row.complaint_manager, *((row.email, *copied) if kind == DocumentKind.NOTICE else ())]
+		for row in rows
+	}
+	return {name: sorted({r for r in found.get(name, ()) if r}) for name in institutions}
 
 
 def _subject(kind: str, period_name: str, record) -> str:

@@ -13,15 +13,17 @@ from frappe import _
 from frappe.utils import getdate, now_datetime
 
 from complaint_accountability.complaint_accountability.doctype.accountability_period.accountability_period import (
-	close_if_paid,
+	refresh_status,
 	window_or_throw,
 )
 from complaint_accountability.configuration import settings
+from complaint_accountability.cycle import bulk
 from complaint_accountability.cycle.hand_off import ENTRY_FIELDS
 from complaint_accountability.permissions import SYSTEM_MANAGER
 from complaint_accountability.vocabulary import PERFORMANCE_DEDUCTION, DocType, EntryStatus, Role
 
-PAYROLL_ROLES = (Role.PAYROLL, Role.ADMINISTRATOR, SYSTEM_MANAGER)
+# Payroll's own: the Accountability Administrator configures the app and deducts nothing.
+PAYROLL_ROLES = (Role.PAYROLL, SYSTEM_MANAGER)
 CURRENCY = "CNY"
 MAX_PAGE = 1000
 # What payroll reads of an entry: what the hand-off writes, and the acknowledgement.
@@ -98,6 +100,7 @@ def acknowledge_entries(entries: list | str | None = None, payroll_reference: st
 	names = _entry_names(entries)
 	if not isinstance(payroll_reference, str) or not payroll_reference.strip():
 		frappe.throw(_("A payroll reference is required"))
+	payroll_reference = payroll_reference.strip()
 	entry = frappe.qb.DocType(DocType.PENALTY_ENTRY)
 	rows = {
 		row.name: row
@@ -122,13 +125,15 @@ def acknowledge_entries(entries: list | str | None = None, payroll_reference: st
 			already += 1
 		elif row.status == EntryStatus.CANCELLED:
 			frappe.throw(_("{0} was cancelled and must not be deducted").format(name))
+		elif row.status != EntryStatus.PENDING:
+			frappe.throw(_("{0} is {1}, not pending deduction").format(name, _(row.status)))
 		else:
 			to_deduct.append(name)
 	if to_deduct:
-		frappe.qb.update(entry).set(entry.status, EntryStatus.DEDUCTED).set(
-			entry.payroll_reference, payroll_reference
-		).set(entry.deducted_on, now_datetime()).where(
-			entry.name.isin(to_deduct) & (entry.status == EntryStatus.PENDING)
-		).run()
-		close_if_paid(rows[name].accountability_period for name in to_deduct)
+		update = frappe.qb.update(entry).set(entry.status, EntryStatus.DEDUCTED)
+		bulk.stamped(update.set(entry.payroll_reference, payroll_reference), entry).set(
+			entry.deducted_on, now_datetime()
+		).where(entry.name.isin(to_deduct) & (entry.status == EntryStatus.PENDING)).run()
+		for period_name in {rows[name].accountability_period for name in to_deduct}:
+			refresh_status(period_name)
 	return {"deducted": len(to_deduct), "already_deducted": already}

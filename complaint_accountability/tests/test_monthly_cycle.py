@@ -36,9 +36,9 @@ class TestMonthlyCycle(AccountabilityTestCase):
 		make_person("CY-D1", "周期直接", "测试城西支公司", user=STAFF_USER)
 		make_person("CY-M1", "周期管理", "测试城西支公司")
 
-	def new_final_finding(self, day="2026-11-03"):
+	def new_final_finding(self, day="2026-11-03", period="2026-11"):
 		case = make_complaint([(day, "网络")], institution="测试城西支公司", persons=[("CY-D1", "Direct")])
-		compile_period("2026-11")
+		compile_period(period)
 		(row,) = findings_of(case.name)
 		return finalize(row.name)
 
@@ -194,3 +194,29 @@ class TestMonthlyCycle(AccountabilityTestCase):
 		self.assertRaises(frappe.ValidationError, acknowledge_entries, [pending[0].name], "SAL-2026-12")
 		self.assertNotIn(pending[0].name, [e.name for e in pending_entries("2026-11-30")["entries"]])
 		self.assertEqual(frappe.db.get_value("Penalty Entry", pending[0].name, "status"), "Deducted")
+
+	def test_period_status_follows_its_steps_whatever_their_order(self):
+		from complaint_accountability.cycle.period_documents import issue_notices
+		from complaint_accountability.payroll.api import acknowledge_entries
+
+		def status():
+			return frappe.db.get_value("Accountability Period", "2026-10", "status")
+
+		finding = self.new_final_finding("2026-10-05", "2026-10")
+		self.assertEqual(status(), "Compiled")
+		# its own period, so that the steps run to the end leave the other tests' period open
+		with self.freeze_time("2026-10-27 08:00:00"):
+			confirm_unappealed("2026-10")
+			hand_off_period("2026-10")  # the nightly hand-off, before the notices
+			self.assertEqual(status(), "Handed Off")
+			stamped = frappe.db.get_value("Accountability Period", "2026-10", "handed_off_on")
+			issue_notices("2026-10")
+			hand_off_period("2026-10")
+		self.assertEqual(status(), "Handed Off")
+		self.assertEqual(frappe.db.get_value("Accountability Period", "2026-10", "handed_off_on"), stamped)
+		entries = frappe.get_all(
+			"Penalty Entry", {"accountability_period": "2026-10", "status": "Pending"}, pluck="name"
+		)
+		self.assertIn(frappe.db.get_value("Penalty Entry", {"responsibility_finding": finding.name}), entries)
+		acknowledge_entries(entries, "SAL-2026-10")
+		self.assertEqual(status(), "Paid")

@@ -8,9 +8,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate, now_datetime, today
 
-from complaint_accountability.configuration import period_window
+from complaint_accountability.configuration import period_window, rule_settings
 from complaint_accountability.controllers.server_fields import keep_server_values
-from complaint_accountability.rules.periods import appeal_is_on_time, next_period_name
+from complaint_accountability.rules.periods import appeal_is_on_time, next_period_name, period
 from complaint_accountability.vocabulary import PERIOD_CLOSED_FOR_CHANGES, DocType, EntryStatus, PeriodStatus
 
 from . import period_summary
@@ -96,8 +96,9 @@ class PeriodClosedError(frappe.ValidationError):
 
 def window_or_throw(name: str):
 	"""The rules' window of a period name, or the message that says how to write one."""
+	rules = rule_settings()  # outside the try: a settings problem is not the name's
 	try:
-		return period_window(name)
+		return period(name, rules)
 	except ValueError:  # InvalidPeriodName, or a year no date can have
 		frappe.throw(_("Period must be written YYYY-MM, e.g. 2026-11, not {0}").format(name))
 
@@ -158,17 +159,39 @@ def check_open_for_changes(period_doc) -> None:
 		)
 
 
-def mark(period_name: str, status: str | None = None, **timestamps) -> None:
-	values = {field: now_datetime() for field, on in timestamps.items() if on}
-	if status:
-		values["status"] = status
-	frappe.db.set_value(PERIOD, period_name, values)
+def mark(period_name: str, **stamps) -> None:
+	"""Stamp the cycle's steps that ran now (compiled_on=True …), then the status that follows.
+	A step stamped already keeps its first time, so a job run twice leaves the period as it was."""
+	fields = [field for field, on in stamps.items() if on]
+	if fields:
+		stamped = frappe.db.get_value(PERIOD, period_name, fields, as_dict=True) or {}
+		values = {field: now_datetime() for field in fields if not stamped.get(field)}
+		if values:
+			frappe.db.set_value(PERIOD, period_name, values)
+	refresh_status(period_name)
 
 
-def close_if_paid(period_names) -> None:
-	"""A period handed to payroll is closed once payroll has deducted every entry of it."""
-	for name in set(period_names):
-		if frappe.db.get_value(PERIOD, name, "status") == PeriodStatus.HANDED_OFF and not frappe.db.exists(
-			DocType.PENALTY_ENTRY, {"accountability_period": name, "status": EntryStatus.PENDING}
-		):
-			mark(name, PeriodStatus.PAID)
+def refresh_status(period_name: str) -> str:
+	"""A period's status follows from its stamps and its entries, whatever order the steps ran in
+	(the nightly hand-off may come before the notices): Handed Off once every finding is with
+	payroll, Paid once payroll has deducted every entry, else Notified, Compiled or Not Compiled."""
+	row = frappe.db.get_value(
+		PERIOD, period_name, ["status", "compiled_on", "notices_issued_on", "handed_off_on"], as_dict=True
+	)
+	if row.handed_off_on:
+		status = (
+			PeriodStatus.HANDED_OFF
+			if frappe.db.exists(
+				DocType.PENALTY_ENTRY, {"accountability_period": period_name, "status": EntryStatus.PENDING}
+			)
+			else PeriodStatus.PAID
+		)
+	elif row.notices_issued_on:
+		status = PeriodStatus.NOTIFIED
+	elif row.compiled_on:
+		status = PeriodStatus.COMPILED
+	else:
+		status = PeriodStatus.OPEN
+	if status != row.status:
+		frappe.db.set_value(PERIOD, period_name, "status", status)
+	return status
