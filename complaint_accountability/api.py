@@ -12,14 +12,8 @@ from complaint_accountability.complaint_accountability.doctype.accountability_pe
 from complaint_accountability.configuration import period_window, settings
 from complaint_accountability.cycle import compile as compiling
 from complaint_accountability.cycle import confirm, hand_off, period_documents
-from complaint_accountability.permissions import is_committee
+from complaint_accountability.permissions import only_committee
 from complaint_accountability.vocabulary import DocType, FindingState
-
-
-def only_committee() -> None:
-	"""The cycle is the leading group's (app.md: committee only); Administrator is the scheduler's user."""
-	if not is_committee():
-		frappe.throw(_("Only the accountability leading group can run this"), frappe.PermissionError)
 
 
 def _period_name(period: str) -> str:

@@ -28,6 +28,7 @@ scheduler_events = {
 		"30 1 * * *": ["complaint_accountability.tasks.compile_ended_period"],
 	},
 	"hourly": ["complaint_accountability.cycle.period_documents.sync_delivery_status"],
+	"daily": ["complaint_accountability.tasks.mark_overdue_complaints"],
 	"daily_long": [
 		"complaint_accountability.tasks.confirm_unappealed_findings",
 		"complaint_accountability.tasks.hand_off_confirmed_findings",
@@ -39,23 +40,45 @@ permission_query_conditions = {
 	**{doctype: "complaint_accountability.permissions.query_conditions" for doctype in _names.ROW_RULED},
 	**{child: "complaint_accountability.permissions.query_conditions" for child in _names.ROW_RULED_CHILDREN},
 	"File": "complaint_accountability.permissions.file_query_conditions",
+	"Workflow Action": "complaint_accountability.permissions.workflow_action_query_conditions",
 }
 has_permission = {
-	doctype: "complaint_accountability.permissions.has_row_permission" for doctype in _names.ROW_RULED
+	**{doctype: "complaint_accountability.permissions.has_row_permission" for doctype in _names.ROW_RULED},
+	"Workflow Action": "complaint_accountability.permissions.workflow_action_permission",
 }
 
 doc_events = {
-	"User": {"validate": "complaint_accountability.desk_home.set_default_workspace"},
-	# sharing (and assigning, which shares) never opens a row beyond its row rule
+	# an attach field set to a private file the user cannot open would give them a record of it
+	"*": {"validate": "complaint_accountability.file_access.check_attach_fields"},
+	"User": {
+		"validate": [
+			"complaint_accountability.desk_home.set_default_workspace",
+			"complaint_accountability.permissions.keep_restricted_users_from_following",
+		]
+	},
+	# sharing (and assigning, which shares) never opens a row beyond its row rule nor adds to a role
 	"DocShare": {"validate": "complaint_accountability.permissions.check_share"},
+	# following mails a row's changes: only one's own follows, of rows one reads, and not for scoped users
+	"Document Follow": {"validate": "complaint_accountability.permissions.check_follow"},
 }
 
-# A user's new File record may not borrow the URL of a private file they cannot open.
+# A user's new File record may not borrow the URL of a private file they cannot open, nor land on a
+# row they may not change (file_access.py).
 override_doctype_class = {"File": "complaint_accountability.overrides.file.File"}
 
 # Endpoints of Frappe v15 that answer without the row rules.
 override_whitelisted_methods = {
 	"frappe.client.get_count": "complaint_accountability.overrides.frappe_api.get_count",
+	"frappe.client.validate_link": "complaint_accountability.overrides.frappe_api.validate_link",
+	"frappe.desk.search.search_link": "complaint_accountability.overrides.frappe_api.search_link",
+	"frappe.desk.search.search_widget": "complaint_accountability.overrides.frappe_api.search_widget",
+	"frappe.desk.doctype.tag.tag.add_tag": "complaint_accountability.overrides.frappe_api.add_tag",
+	"frappe.desk.doctype.tag.tag.add_tags": "complaint_accountability.overrides.frappe_api.add_tags",
+	"frappe.desk.doctype.tag.tag.remove_tag": "complaint_accountability.overrides.frappe_api.remove_tag",
+	"frappe.desk.like.toggle_like": "complaint_accountability.overrides.frappe_api.toggle_like",
+	"frappe.core.doctype.prepared_report.prepared_report.make_prepared_report": (
+		"complaint_accountability.overrides.frappe_api.make_prepared_report"
+	),
 	"frappe.desk.listview.get_group_by_count": "complaint_accountability.overrides.frappe_api.get_group_by_count",
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": (
 		"complaint_accountability.overrides.frappe_api.get_submitted_linked_docs"

@@ -4,7 +4,8 @@ Lists, forms, reports, print views, counts, child tables and attached files all 
 Frappe's hooks (hooks.py: permission_query_conditions, has_permission) or through `row_condition`
 in the app's own queries. The rule per doctype is declared once in ROW_RULES:
 
-- the roles in `open_to` see every row (the desk, the leading group, payroll, finance…);
+- the roles in `open_to` see every row (the desk, the leading group, payroll, finance…) of a doctype
+  their role may read at all (the doctype's permissions, as an administrator set them, come first);
 - an Institution Complaint Manager sees a row whose `institution_fields` name an institution they
   manage or one under it;
 - an Accountable Staff user sees a row whose `person_field` is a person linked to their login —
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 import frappe
 from frappe import _
+from frappe.permissions import get_role_permissions
 
 from complaint_accountability.vocabulary import ROW_RULED_CHILDREN, DocType, Role
 
@@ -72,14 +74,37 @@ ROW_RULES = {
 CHILD_TABLES = ROW_RULED_CHILDREN
 
 
-def sees_all(user: str, rule: RowRule) -> bool:
-	return user == "Administrator" or bool(rule.open_to.intersection(frappe.get_roles(user)))
+def role_allows(doctype: str, ptype: str, user: str) -> bool:
+	"""Whether ``user``'s roles grant ``ptype`` on ``doctype`` at all, before any row rule."""
+	return bool(get_role_permissions(doctype, user=user).get(ptype))
+
+
+def sees_all(user: str, doctype: str) -> bool:
+	"""Whether ``user`` reads every row of ``doctype``: a role of the rule's ``open_to`` that may read
+	the doctype. A branch-wide role the doctype grants nothing (payroll on complaints) sees no row."""
+	if user == "Administrator":
+		return True
+	return bool(ROW_RULES[doctype].open_to.intersection(frappe.get_roles(user))) and role_allows(
+		doctype, "read", user
+	)
+
+
+def is_restricted(roles) -> bool:
+	"""Roles that see only some rows (an institution's complaint manager, staff) and no doctype whole."""
+	roles = set(roles)
+	return bool(roles & {Role.INSTITUTION_MANAGER, Role.STAFF}) and not roles & UNRESTRICTED_ROLES
 
 
 def is_committee(user: str | None = None) -> bool:
 	"""The leading group decides; Administrator is the scheduler's user."""
 	user = user or frappe.session.user
 	return user == "Administrator" or Role.COMMITTEE in frappe.get_roles(user)
+
+
+def only_committee() -> None:
+	"""Refuse (403) anyone but the leading group: the cycle's steps are theirs (app.md)."""
+	if not is_committee():
+		frappe.throw(_("Only the accountability leading group can run this"), frappe.PermissionError)
 
 
 def managed_institutions(user: str) -> frozenset[str]:
@@ -114,9 +139,9 @@ def row_condition(doctype: str, user: str | None = None, table: str | None = Non
 	user = user or frappe.session.user
 	if doctype in CHILD_TABLES:
 		return _child_condition(doctype, CHILD_TABLES[doctype], user, table)
-	rule = ROW_RULES[doctype]
-	if sees_all(user, rule):
+	if sees_all(user, doctype):
 		return ""
+	rule = ROW_RULES[doctype]
 	table = table or f"`tab{doctype}`"
 	parts = []
 	institutions = managed_institutions(user)
@@ -131,6 +156,12 @@ def row_condition(doctype: str, user: str | None = None, table: str | None = Non
 	if rule.user_field:
 		parts.append(f"{table}.`{rule.user_field}` = {frappe.db.escape(user)}")
 	return "(" + " or ".join(parts) + ")" if parts else NOTHING
+
+
+def and_row_condition(doctype: str, user: str, table: str) -> str:
+	"""The rule as an ``and …`` clause to append to a WHERE of the app's own SQL; "" for everything."""
+	condition = row_condition(doctype, user, table=table)
+	return f" and {condition}" if condition else ""
 
 
 def _child_condition(child: str, parent: str, user: str, table: str | None) -> str:
@@ -154,9 +185,9 @@ def query_conditions(user: str | None = None, doctype: str | None = None) -> str
 
 def allows(doctype: str, row, user: str) -> bool:
 	"""Whether ``row`` (a document or a dict of the rule's fields) is in ``user``'s scope."""
-	rule = ROW_RULES[doctype]
-	if sees_all(user, rule):
+	if sees_all(user, doctype):
 		return True
+	rule = ROW_RULES[doctype]
 	institutions = managed_institutions(user)
 	if any(row.get(field) in institutions for field in rule.institution_fields):
 		return True
@@ -168,70 +199,81 @@ def allows(doctype: str, row, user: str) -> bool:
 def has_row_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
 	"""has_permission hook: the row as edited, and for a write also the row as stored."""
 	user = user or frappe.session.user
-	rule = ROW_RULES[doc.doctype]
-	if sees_all(user, rule):
+	if sees_all(user, doc.doctype):
 		return True
 	if not allows(doc.doctype, doc, user):
 		return False
 	if ptype in WRITES and not doc.is_new():
-		stored = frappe.db.get_value(doc.doctype, doc.name, rule.fields, as_dict=True)
+		stored = frappe.db.get_value(doc.doctype, doc.name, ROW_RULES[doc.doctype].fields, as_dict=True)
 		return bool(stored) and allows(doc.doctype, stored, user)
 	return True
 
 
-def check_row(doctype: str, name: str, user: str | None = None) -> None:
-	"""Refuse (403) a row outside the user's scope; for the app's own whitelisted methods."""
-	if not frappe.has_permission(doctype, "read", doc=name, user=user):
-		frappe.throw(_("You may not open {0} {1}").format(_(doctype), name), frappe.PermissionError)
+def check_row(doctype: str, name: str, ptype: str = "read") -> None:
+	"""Refuse (403) a row the user may not read (or ``ptype``); for whitelisted methods."""
+	if not frappe.has_permission(doctype, ptype, doc=name):
+		message = _("You may not open {0} {1}") if ptype == "read" else _("You may not change {0} {1}")
+		frappe.throw(message.format(_(doctype), name), frappe.PermissionError)
 
 
 # ---- files: a private file attached to a row is that row's
 
 
-def file_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
-	"""permission_query_conditions of File, beside Frappe's own: a private file attached to a ruled
-	row is listed only to those who may read that row."""
-	user = user or frappe.session.user
-	terms = []
+def reference_condition(table: str, doctype_column: str, name_column: str, user: str) -> str:
+	"""Rows of ``table`` that name a ruled row (by its doctype and name columns) are kept only where
+	``user`` may read that row; rows naming anything else are kept. "" when nothing is held back."""
+	restricted, terms = [], []
 	for ruled in ROW_RULES:
-		condition = row_condition(ruled, user, table="`attached_row`")
+		condition = row_condition(ruled, user, table="`referenced_row`")
 		if condition:
+			restricted.append(frappe.db.escape(ruled))
 			terms.append(
-				f"(`tabFile`.`attached_to_doctype` = {frappe.db.escape(ruled)} and `tabFile`.`attached_to_name` in "
-				f"(select `attached_row`.`name` from `tab{ruled}` `attached_row` where {condition}))"
+				f"({table}.`{doctype_column}` = {frappe.db.escape(ruled)} and {table}.`{name_column}` in "
+				f"(select `referenced_row`.`name` from `tab{ruled}` `referenced_row` where {condition}))"
 			)
 	if not terms:
 		return ""
-	restricted = ", ".join(frappe.db.escape(ruled) for ruled in ROW_RULES)
 	return (
-		f"(`tabFile`.`is_private` = 0 or ifnull(`tabFile`.`attached_to_doctype`, '') not in ({restricted}) "
-		f"or {' or '.join(terms)})"
+		f"(ifnull({table}.`{doctype_column}`, '') not in ({', '.join(restricted)}) or {' or '.join(terms)})"
 	)
 
 
-def check_new_file(file) -> None:
-	"""Before a user's new File record is saved: it may not point at a private file they cannot open
-	(Frappe lets the owner of any File record download what its URL names), and a file attached to a
-	ruled row stays private. Called by overrides.file.File before Frappe reads the file's content."""
-	if file.is_folder or file.flags.ignore_permissions or frappe.session.user == "Administrator":
-		return
-	if file.attached_to_doctype in ROW_RULES and not file.is_private and not file.is_remote_file:
-		file.is_private = 1
-	if file.get("content") or not file.file_url:
-		return  # an upload of the user's own content
-	others = frappe.get_all("File", filters={"file_url": file.file_url}, pluck="name")
-	if others and not any(frappe.has_permission("File", "read", doc=name) for name in others):
-		frappe.throw(
-			_("You may not attach a file you cannot open: {0}").format(file.file_url), frappe.PermissionError
-		)
+def file_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions of File, beside Frappe's own: a private file attached to a ruled
+	row is listed only to those who may read that row."""
+	condition = reference_condition(
+		"`tabFile`", "attached_to_doctype", "attached_to_name", user or frappe.session.user
+	)
+	return f"(`tabFile`.`is_private` = 0 or {condition})" if condition else ""
+
+
+def workflow_action_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions of Workflow Action, beside Frappe's by role: an action on a ruled
+	row (a draft appeal and its appellant) is listed only to those who may read that row."""
+	return reference_condition(
+		"`tabWorkflow Action`", "reference_doctype", "reference_name", user or frappe.session.user
+	)
+
+
+def workflow_action_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	"""has_permission of Workflow Action, beside Frappe's: the row it acts on must be readable."""
+	if doc.reference_doctype not in ROW_RULES or not doc.reference_name:
+		return True
+	return frappe.has_permission(
+		doc.reference_doctype, "read", doc=doc.reference_name, user=user or frappe.session.user
+	)
 
 
 # ---- shares: Frappe opens a shared row to its recipient whatever the row rule says
 
 
+SHARE_RIGHTS = ("read", "write", "submit", "share")
+
+
 def check_share(share, method=None) -> None:
 	"""DocShare validate (doc_events): a ruled row may be shared — or assigned, which shares it —
-	only with a user the row rule already lets read it, so sharing never widens the rule."""
+	only with a user the row rule already lets read it, and only with rights the user's roles hold
+	on the doctype, so sharing never widens the rule nor adds to a role."""
 	if share.share_doctype not in ROW_RULES:
 		return
 	if share.everyone:
@@ -248,3 +290,44 @@ def check_share(share, method=None) -> None:
 			),
 			frappe.PermissionError,
 		)
+	beyond = [
+		_(right)
+		for right in SHARE_RIGHTS
+		if share.get(right) and not role_allows(share.share_doctype, right, share.user)
+	]
+	if beyond:
+		frappe.throw(
+			_("{0} may not be given {1} on {2} by a share: their roles do not hold it").format(
+				share.user, ", ".join(beyond), _(share.share_doctype)
+			),
+			frappe.PermissionError,
+		)
+
+
+# ---- following a document: Frappe mails its changes to the follower, unasked of the row rule
+
+
+def check_follow(follow, method=None) -> None:
+	"""Document Follow validate (doc_events): a user follows only for themselves, only a row they may
+	read, and a ruled row only when they read every row of its doctype — a manager's or a staff
+	member's scope changes with the organisation, and the follow would outlive it."""
+	session = frappe.session.user
+	if session != "Administrator" and follow.user != session:
+		frappe.throw(_("You may follow documents only for yourself"), frappe.PermissionError)
+	if follow.ref_doctype in ROW_RULES and not sees_all(follow.user, follow.ref_doctype):
+		frappe.throw(
+			_("{0} cannot be followed by {1}").format(_(follow.ref_doctype), follow.user),
+			frappe.PermissionError,
+		)
+	if not frappe.has_permission(follow.ref_doctype, "read", doc=follow.ref_docname, user=follow.user):
+		frappe.throw(
+			_("You may not open {0} {1}").format(_(follow.ref_doctype), follow.ref_docname),
+			frappe.PermissionError,
+		)
+
+
+def keep_restricted_users_from_following(user, method=None) -> None:
+	"""User validate (doc_events): a user who sees only some rows gets no mailed digest of followed
+	documents, so Frappe neither follows documents for them nor mails them anyone's changes."""
+	if is_restricted(row.role for row in user.roles):
+		user.document_follow_notify = 0

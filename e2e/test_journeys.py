@@ -703,21 +703,24 @@ def test_a_login_linked_after_the_compile_sees_the_persons_findings_and_loses_th
 	finding = baseline.need("late_link")
 	for role in LATE_LOGINS.values():  # new logins, made now: after the compile
 		make_user(admin, role)
-	desk = journey_for(
-		"desk", record_as="desk-link", label="投诉岗 links 孙九's login (Complaint Desk Officer)"
+	# who logs in as whom is the administrator's to say (the desk reads the login, read-only)
+	linker = journey_for(
+		"admin",
+		record_as="admin-link",
+		label="管理员 links 孙九's login (Accountability Administrator)",
 	)
 
 	def link(login: str) -> None:
-		desk.step(f"责任人员 {LATE_PERSON} (孙九): link the login {login}")
-		desk.to_workspace()
-		if desk.workspace_link("责任人员") and open_doc(desk, "accountable-person", LATE_PERSON):
-			desk.set_link("user", login)
-			desk.save()
-			desk.check(
-				desk.doc_value("user") == login,
-				f"the person's login is {desk.doc_value('user')!r}, not {login}",
+		linker.step(f"责任人员 {LATE_PERSON} (孙九): link the login {login}")
+		linker.to_workspace()
+		if linker.workspace_link("责任人员") and open_doc(linker, "accountable-person", LATE_PERSON):
+			linker.set_link("user", login)
+			linker.save()
+			linker.check(
+				linker.doc_value("user") == login,
+				f"the person's login is {linker.doc_value('user')!r}, not {login}",
 			)
-			desk.chinese("the accountable person form")
+			linker.chinese("the accountable person form")
 
 	link(LATE_LOGINS["late_a"].email)
 	a = journey_for("late_a")
@@ -765,7 +768,7 @@ def test_a_login_linked_after_the_compile_sees_the_persons_findings_and_loses_th
 	# end on the first login's empty list
 	a.goto("/app/responsibility-finding", reload=True)
 	a.list_names()
-	finish_all(desk, b, a)
+	finish_all(linker, b, a)
 
 
 # ---------------------------------------------------------------- 机构投诉管理员: my subtree only
@@ -788,6 +791,17 @@ def test_institution_complaint_manager_sees_own_subtree_and_downloads_own_assess
 	j.check(not missing, f"the complaint list lacks complaints of {EAST}: {missing}")
 	leaked = sorted(set(west) & set(names))
 	j.check(not leaked, f"the complaint list shows complaints of {WEST}: {leaked}")
+
+	j.step(f"open {east[0]}: what decides its penalties is the desk's, the summary is the manager's")
+	if open_doc(j, "complaint", east[0]):
+		j.chinese("the complaint form")
+		for fieldname in ("handling_institution", "first_coordination_outcome"):
+			editable = j.field(fieldname).locator("input:visible, select:visible").count()
+			j.check(not editable, f"the institution's manager can edit the complaint's {fieldname}")
+		adds = j.field("responsible_persons").locator(".grid-add-row:visible").count()
+		j.check(not adds, "the institution's manager can add responsible persons to the complaint")
+		summary = j.field("summary").locator("textarea:visible").count()
+		j.check(bool(summary), "the institution's manager cannot write the complaint's summary")
 
 	j.step("责任认定 of the sub-branch")
 	j.to_workspace()

@@ -4,7 +4,6 @@ quarter's Complaint Analysis Report. Made again on request: the PDF is replaced,
 """
 
 import frappe
-from frappe import _
 from frappe.utils import get_fullname, getdate, now_datetime, today
 
 from complaint_accountability.analytics.indicators import (
@@ -22,12 +21,13 @@ from complaint_accountability.documents.analysis import (
 	OpenRemediation,
 )
 from complaint_accountability.documents.labels import LIABILITY_LABEL
-from complaint_accountability.permissions import is_committee, row_condition
+from complaint_accountability.permissions import and_row_condition, only_committee
 from complaint_accountability.rules.indicators import quarter_window, quarters_up_to, rounded
 from complaint_accountability.vocabulary import (
 	CHANNEL_LIABILITIES,
 	DETERMINED,
 	HANDLING_VIOLATION,
+	Decision,
 	DocType,
 	RemediationState,
 )
@@ -67,21 +67,21 @@ def accountability_results(window, user: str) -> AccountabilityResults:
 		f"""select f.liability, count(*), sum(f.amount)
 		from `tabResponsibility Finding` f
 		where f.accountability_period in %(periods)s and f.docstatus = 1 and f.workflow_state in %(states)s
-		{_and(row_condition(DocType.FINDING, user, table="f"))}
+		{and_row_condition(DocType.FINDING, user, "f")}
 		group by f.liability""",
 		values,
 	)
 	persons = frappe.db.sql(
 		f"""select count(distinct f.person) from `tabResponsibility Finding` f
 		where f.accountability_period in %(periods)s and f.docstatus = 1 and f.workflow_state in %(states)s
-		{_and(row_condition(DocType.FINDING, user, table="f"))}""",
+		{and_row_condition(DocType.FINDING, user, "f")}""",
 		values,
 	)[0][0]
 	appeals = dict(
 		frappe.db.sql(
 			f"""select a.decision, count(*) from `tabAppeal` a
 			where a.accountability_period in %(periods)s and a.docstatus = 1
-			{_and(row_condition(DocType.APPEAL, user, table="a"))}
+			{and_row_condition(DocType.APPEAL, user, "a")}
 			group by a.decision""",
 			values,
 		)
@@ -99,13 +99,9 @@ def accountability_results(window, user: str) -> AccountabilityResults:
 			if liability in by_liability
 		),
 		appeals_filed=sum(appeals.values()),
-		appeals_upheld=appeals.get("Upheld", 0),
-		appeals_revoked=appeals.get("Revoked", 0),
+		appeals_upheld=appeals.get(Decision.UPHELD, 0),
+		appeals_revoked=appeals.get(Decision.REVOKED, 0),
 	)
-
-
-def _and(condition: str) -> str:
-	return f"and {condition}" if condition else ""
 
 
 def open_remediations(user: str) -> tuple[OpenRemediation, ...]:
@@ -136,8 +132,7 @@ def make_pdf(name: str) -> dict:
 	"""Render the quarter's report and attach it to its record in place of the one before."""
 	from complaint_accountability.documents.render import render_analysis
 
-	if not is_committee():
-		frappe.throw(_("Only the accountability leading group can run this"), frappe.PermissionError)
+	only_committee()
 	record = frappe.get_doc(DocType.ANALYSIS_REPORT, name)
 	record.check_permission("write")
 	report = gather(record.quarter, frappe.session.user)

@@ -13,7 +13,7 @@ from frappe import _
 from frappe.utils import getdate
 
 from complaint_accountability.configuration import branch_institution, channel_book, money
-from complaint_accountability.permissions import ROW_RULES, managed_institutions, row_condition, sees_all
+from complaint_accountability.permissions import and_row_condition, managed_institutions, sees_all
 from complaint_accountability.rules.indicators import (
 	EMPTY,
 	Figures,
@@ -106,7 +106,7 @@ def institution_nodes(user: str) -> list[Node]:
 	"""The institutions whose rows ``user`` sees, in tree order: every one for the branch-wide roles,
 	the managed subtrees for an institution's complaint manager, none for anyone else."""
 	rows = frappe.get_all(DocType.INSTITUTION, fields=["name", "parent_institution"], order_by="lft asc")
-	if sees_all(user, ROW_RULES[DocType.COMPLAINT]):
+	if sees_all(user, DocType.COMPLAINT):
 		scope = {r.name for r in rows}
 	else:
 		scope = managed_institutions(user)
@@ -115,11 +115,6 @@ def institution_nodes(user: str) -> list[Node]:
 		for r in rows
 		if r.name in scope
 	]
-
-
-def _row_rule(doctype: str, user: str, table: str) -> str:
-	condition = row_condition(doctype, user, table=table)
-	return f" and {condition}" if condition else ""
 
 
 def _key(group_by: str, root: str | None, transferred, value) -> str | None:
@@ -135,7 +130,7 @@ def _receipts(window: Window, group_by: str, user: str, root: str | None) -> dic
 		from `tabComplaint Receipt` r
 		join `tabComplaint` c on c.name = r.parent and r.parenttype = 'Complaint'
 		left join `tabComplaint Channel` ch on ch.name = r.channel
-		where r.received_on between %(start)s and %(end)s{_row_rule(DocType.COMPLAINT, user, "c")}
+		where r.received_on between %(start)s and %(end)s{and_row_condition(DocType.COMPLAINT, user, "c")}
 		group by 1, 2""",
 		{"start": window.start, "end": window.end},
 	)
@@ -157,7 +152,7 @@ def _decided(window: Window, group_by: str, user: str, root: str | None) -> dict
 	rows = frappe.db.sql(
 		f"""select {CASE_KEY[group_by]}, count(*), sum(c.is_overdue)
 		from `tabComplaint` c
-		where c.decided_on between %(start)s and %(end)s{_row_rule(DocType.COMPLAINT, user, "c")}
+		where c.decided_on between %(start)s and %(end)s{and_row_condition(DocType.COMPLAINT, user, "c")}
 		group by 1, 2""",
 		{"start": window.start, "end": window.end},
 	)
@@ -174,7 +169,7 @@ def _volumes(span: Window, user: str) -> list[Volume]:
 	rows = frappe.db.sql(
 		f"""select v.institution, v.from_date, v.to_date, v.premium, v.policies
 		from `tabInstitution Business Volume` v
-		where v.from_date <= %(end)s and v.to_date >= %(start)s{_row_rule(DocType.BUSINESS_VOLUME, user, "v")}""",
+		where v.from_date <= %(end)s and v.to_date >= %(start)s{and_row_condition(DocType.BUSINESS_VOLUME, user, "v")}""",
 		{"start": span.start, "end": span.end},
 	)
 	return [

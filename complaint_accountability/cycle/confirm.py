@@ -24,13 +24,18 @@ def confirm_unappealed(period_name: str) -> dict:
 		return _confirm(period_name)
 
 
-def _confirm(period_name: str) -> dict:
+def check_window_closed(period_name: str) -> None:
+	"""A finding is confirmed only once its period's appeal window has closed, by the job or by hand."""
 	if periods.appeal_window_open(period_name):
 		deadline = frappe.db.get_value(DocType.PERIOD, period_name, "appeal_deadline")
 		frappe.throw(
 			_("The appeal window of {0} is open until the end of {1}").format(period_name, deadline),
 			AppealWindowStillOpen,
 		)
+
+
+def _confirm(period_name: str) -> dict:
+	check_window_closed(period_name)
 	finding = frappe.qb.DocType(FINDING)
 	names = (
 		frappe.qb.from_(finding)

@@ -23,11 +23,18 @@ from frappe.utils import now_datetime
 from complaint_accountability.complaint_accountability.doctype.accountability_period import (
 	accountability_period as periods,
 )
-from complaint_accountability.configuration import channel_book, rate_table, rule_settings, violation_type
+from complaint_accountability.complaint_accountability.doctype.ledger_import.ledger_import import COUNTS
+from complaint_accountability.configuration import (
+	branch_institution,
+	channel_book,
+	rate_table,
+	rule_settings,
+	violation_type,
+)
 from complaint_accountability.ledger.problems import LedgerInvalid
 from complaint_accountability.ledger.reader import DESK_INSTITUTION, Ledger, read_ledger
 from complaint_accountability.rules.periods import period_name_of
-from complaint_accountability.rules.rates import CHANNEL_LIABILITIES, HANDLING_VIOLATION
+from complaint_accountability.rules.rates import CHANNEL_LIABILITIES, HANDLING_VIOLATION, MissingRate
 from complaint_accountability.vocabulary import DocType, FindingState
 
 from . import proposed_findings
@@ -35,51 +42,82 @@ from . import proposed_findings
 IMPORT = DocType.LEDGER_IMPORT
 
 
+class ImportRefused(Exception):
+	"""What stops an import before anything is created, said to the leading group in its log."""
+
+
 def run_import(import_name: str) -> dict:
+	"""Import all or nothing: a ledger that fails validation, or a load stopped midway (a receipt
+	with no rate in force), leaves the site as it was and says why in the import's log."""
 	doc = frappe.get_doc(IMPORT, import_name)
-	path = frappe.get_doc("File", {"file_url": doc.ledger_file}).get_full_path()
 	types = {name: violation_type(name) for name in frappe.get_all(DocType.VIOLATION_TYPE, pluck="name")}
+	frappe.db.savepoint(SAVEPOINT)
 	try:
-		ledger = read_ledger(path, channel_book(), types, frappe.get_all(DocType.DISPUTE_TYPE, pluck="name"))
+		ledger = read_ledger(
+			_ledger_path(doc), channel_book(), types, frappe.get_all(DocType.DISPUTE_TYPE, pluck="name")
+		)
+		counts = LedgerLoader(ledger, _root_institution()).load()
 	except LedgerInvalid as error:
-		doc.db_set({"status": "Failed", "import_log": error.report(), "imported_on": now_datetime()})
-		return {"status": "Failed", "problems": len(error.problems)}
-	counts = LedgerLoader(ledger).load()
+		return _failed(doc, error.report(), len(error.problems))
+	except ImportRefused as error:
+		frappe.db.rollback(save_point=SAVEPOINT)
+		return _failed(doc, str(error), 1)
+	except MissingRate as error:
+		frappe.db.rollback(save_point=SAVEPOINT)
+		log = _("A charged receipt has no penalty rate in force ({0}): add the rate, then import again")
+		return _failed(doc, log.format(error), 1)
 	doc.db_set({"status": "Successful", "import_log": "", "imported_on": now_datetime(), **counts})
 	return {"status": "Successful", **counts}
 
 
+SAVEPOINT = "ledger_import"
+
+
+def _failed(doc, log: str, problems: int) -> dict:
+	doc.db_set({"status": "Failed", "import_log": log, "imported_on": now_datetime()})
+	return {"status": "Failed", "problems": problems}
+
+
+def _ledger_path(doc) -> str:
+	"""The ledger file attached to this import, and only that: an import reads no one else's file."""
+	file = frappe.db.get_value(
+		"File",
+		{"file_url": doc.ledger_file, "attached_to_doctype": IMPORT, "attached_to_name": doc.name},
+		"name",
+	)
+	if not file or not frappe.has_permission("File", "read", doc=file):
+		raise ImportRefused(_("The ledger file {0} is not attached to this import").format(doc.ledger_file))
+	return frappe.get_doc("File", file).get_full_path()
+
+
+def _root_institution() -> str:
+	"""Where new institutions and persons with none of their own go: the branch."""
+	root = branch_institution()
+	if not root:
+		raise ImportRefused(
+			_(
+				"There is no branch institution to put the ledger's institutions under: create the branch (the top of the institution tree) or set it in Complaint Accountability Settings, then import again"
+			)
+		)
+	return root
+
+
 class LedgerLoader:
-	def __init__(self, ledger: Ledger):
+	def __init__(self, ledger: Ledger, root: str):
 		self.ledger = ledger
+		self.root = root
 		self.complaint_of: dict[str, str] = {}  # ledger number -> Complaint
 		self.settings = rule_settings()
 		self.counts = Counter()
 
 	def load(self) -> dict:
-		root = self.root_institution()
+		root = self.root
 		self.ensure_institutions(root)
 		self.ensure_persons(root)
 		receipt_names = self.ensure_complaints()
 		self.mark_charged(receipt_names)
 		self.create_violations()
-		return {
-			key: self.counts[key]
-			for key in (
-				"institutions_created",
-				"persons_created",
-				"complaints_created",
-				"receipts_added",
-				"charged_findings_created",
-				"violations_created",
-			)
-		}
-
-	def root_institution(self) -> str | None:
-		roots = frappe.get_all(
-			DocType.INSTITUTION, filters={"parent_institution": ("is", "not set")}, pluck="name"
-		)
-		return roots[0] if len(roots) == 1 else None
+		return {key: self.counts[key] for key in COUNTS}
 
 	def ensure_institutions(self, root: str | None) -> None:
 		names = set(self.ledger.cases["institution"]) - {""}

@@ -2,10 +2,14 @@
 hooks.py's override_whitelisted_methods with versions that apply them."""
 
 import frappe
-from frappe import _
-from frappe.desk import listview
+from frappe import _, client
+from frappe.core.doctype.prepared_report import prepared_report
+from frappe.desk import like, listview, search
+from frappe.desk.doctype.tag import tag as tag_api
 from frappe.desk.form import linked_with
 from frappe.utils import get_safe_filters
+
+from complaint_accountability.permissions import ROW_RULES, check_row
 
 
 @frappe.whitelist()
@@ -22,8 +26,7 @@ def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 @frappe.whitelist()
 def get_submitted_linked_docs(doctype: str, name: str) -> dict:
 	"""The cancel dialog's linked documents, for a document the user may read (v15 only asks)."""
-	if not frappe.has_permission(doctype, "read", doc=name):
-		frappe.throw(_("You may not open {0} {1}").format(_(doctype), name), frappe.PermissionError)
+	check_row(doctype, name)
 	return linked_with.get_submitted_linked_docs(doctype, name)
 
 
@@ -39,3 +42,108 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 		)
 		current_filters = frappe.as_json([[doctype, "name", "in", readable or [""]]])
 	return listview.get_group_by_count(doctype, current_filters, field)
+
+
+# ---- link search: ignore_user_permissions=1 makes v15 list with ignore_permissions, dropping the
+# row rules; the app uses no User Permissions, so nothing legitimate needs it.
+
+
+@frappe.whitelist()
+def search_link(
+	doctype: str,
+	txt: str,
+	query: str | None = None,
+	filters: str | dict | list | None = None,
+	page_length: int = 10,
+	searchfield: str | None = None,
+	reference_doctype: str | None = None,
+	ignore_user_permissions: bool = False,
+):
+	return search.search_link(
+		doctype,
+		txt,
+		query,
+		filters,
+		page_length,
+		searchfield,
+		reference_doctype,
+		ignore_user_permissions=False,
+	)
+
+
+@frappe.whitelist()
+def search_widget(
+	doctype: str,
+	txt: str,
+	query: str | None = None,
+	searchfield: str | None = None,
+	start: int = 0,
+	page_length: int = 10,
+	filters: str | dict | list | None = None,
+	filter_fields=None,
+	as_dict: bool = False,
+	reference_doctype: str | None = None,
+	ignore_user_permissions: bool = False,
+):
+	return search.search_widget(
+		doctype,
+		txt,
+		query,
+		searchfield,
+		start,
+		page_length,
+		filters,
+		filter_fields,
+		as_dict,
+		reference_doctype,
+		ignore_user_permissions=False,
+	)
+
+
+@frappe.whitelist()
+def validate_link(doctype: str, docname: str, fields=None):
+	"""A ruled row the user may not read is answered as one that does not exist."""
+	if (
+		doctype in ROW_RULES
+		and isinstance(docname, str)
+		and frappe.db.exists(doctype, docname)
+		and not frappe.has_permission(doctype, "read", doc=docname)
+	):
+		return frappe._dict()
+	return client.validate_link(doctype, docname, fields)
+
+
+# ---- tags and likes: v15 writes them on any row, readable or not
+
+
+@frappe.whitelist()
+def add_tag(tag, dt, dn, color=None):
+	check_row(dt, dn, "write")
+	return tag_api.add_tag(tag, dt, dn, color)
+
+
+@frappe.whitelist()
+def add_tags(tags, dt, docs, color=None):
+	for name in frappe.parse_json(docs):
+		check_row(dt, name, "write")
+	return tag_api.add_tags(tags, dt, docs, color)
+
+
+@frappe.whitelist()
+def remove_tag(tag, dt, dn):
+	check_row(dt, dn, "write")
+	return tag_api.remove_tag(tag, dt, dn)
+
+
+@frappe.whitelist()
+def toggle_like(doctype, name, add=False):
+	check_row(doctype, name)
+	return like.toggle_like(doctype, name, add)
+
+
+@frappe.whitelist()
+def make_prepared_report(report_name, filters=None):
+	"""v15 queues any report for anyone; here only for those the report is open to."""
+	if not frappe.get_doc("Report", report_name).is_permitted():
+		frappe.throw(_("You may not run the report {0}").format(_(report_name)), frappe.PermissionError)
+	return prepared_report.make_prepared_report(report_name, filters)

@@ -112,7 +112,7 @@ EXPECTED = {
 	(PAY, "Complaint"): "",
 	(FIN, "Complaint"): "rl",
 	(STAFF, "Complaint"): "",
-	(ADMIN, "Complaint"): "rlcw",
+	(ADMIN, "Complaint"): "rl",  # configures; complaints are the desk's
 	# Responsibility Finding: submitted only through the workflow, "Approve" and "Revoke" are the committee's.
 	# A draft ("w") is edited by the roles its workflow state names: Draft by the desk and the complaint
 	# manager, Committee Review ("e") by the committee only (workflow_guard.py enforces both on the server).
@@ -126,7 +126,7 @@ EXPECTED = {
 	(PAY, FINDING): "rl",
 	(FIN, FINDING): "rl",
 	(STAFF, FINDING): "rl",
-	(ADMIN, FINDING): "rlc",  # configures; determining findings is the desk's and the committee's
+	(ADMIN, FINDING): "rl",  # configures; determining findings is the desk's and the committee's
 	# Appeal: the person or their institution's manager files it, only the committee decides it
 	(DESK, APPEAL): "",
 	(CM, APPEAL): "rl",
@@ -147,7 +147,7 @@ EXPECTED = {
 	(PAY, PERIOD_DT): "rl",
 	(FIN, PERIOD_DT): "rl",
 	(STAFF, PERIOD_DT): "rl",
-	(ADMIN, PERIOD_DT): "rlcw",
+	(ADMIN, PERIOD_DT): "rl",  # a period's dates move money: the committee's
 	# Penalty Entry: made by the hand-off only, nobody creates one
 	(DESK, ENTRY): "",
 	(CM, ENTRY): "rl",
@@ -240,7 +240,7 @@ CYCLE_METHODS = (
 )
 PAYROLL_METHODS = ("pending_entries", "acknowledge_entries")
 # The whitelisted methods each role may call. app.md: the cycle methods are "committee only";
-# payroll/api.py: the payroll API is the Payroll Officer's (and the administrator's).
+# payroll/api.py: the payroll API is the Payroll Officer's alone.
 EXPECTED_METHODS = {
 	DESK: (),
 	CM: (),
@@ -250,7 +250,7 @@ EXPECTED_METHODS = {
 	PAY: PAYROLL_METHODS,
 	FIN: (),
 	STAFF: (),
-	ADMIN: PAYROLL_METHODS,  # the cycle is the committee's alone
+	ADMIN: (),  # configures: the cycle is the committee's, deductions payroll's
 }
 
 # Rows a role is NOT entitled to, each action must be refused: (role, doctype, action, row key).

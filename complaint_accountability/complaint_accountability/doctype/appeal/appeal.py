@@ -18,6 +18,7 @@ from complaint_accountability.permissions import is_committee, managed_instituti
 from complaint_accountability.vocabulary import AppealState, Decision, DocType, FindingState
 
 SERVER_FIELDS = ("appellant", "filed_on", "decision", "open_for_finding", "decided_by", "decided_on")
+COMMITTEE_FIELDS = ("decision_note",)  # the leading group's word, written with its decision
 FROM_FINDING = ("person", "full_name", "institution", "person_institution", "accountability_period", "amount")
 DECISION_OF_STATE = {
 	AppealState.DRAFT: Decision.PENDING,
@@ -72,6 +73,8 @@ class Appeal(Document):
 	# end: auto-generated types
 	def validate(self):
 		keep_server_values(self, SERVER_FIELDS)
+		if not is_committee():
+			keep_server_values(self, COMMITTEE_FIELDS)
 		self.copy_from_finding()
 		self.validate_appellant()
 		self.validate_finding_open_to_appeal()

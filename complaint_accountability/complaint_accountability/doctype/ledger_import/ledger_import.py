@@ -2,6 +2,19 @@
 
 from frappe.model.document import Document
 
+from complaint_accountability.controllers.server_fields import keep_server_values
+
+COUNTS = (
+	"institutions_created",
+	"persons_created",
+	"complaints_created",
+	"receipts_added",
+	"charged_findings_created",
+	"violations_created",
+)
+# what the import did, written by the import alone
+SERVER_FIELDS = ("status", "import_log", "imported_on", *COUNTS)
+
 
 class LedgerImport(Document):
 	# begin: auto-generated types
@@ -26,5 +39,6 @@ class LedgerImport(Document):
 	# end: auto-generated types
 
 	def validate(self):
+		keep_server_values(self, SERVER_FIELDS)
 		# the list and the form show the file's name, not its private path
 		self.title = (self.ledger_file or "").rsplit("/", 1)[-1]

@@ -7,6 +7,8 @@ Who may set what, whatever a request carries:
   (Open → In Progress → Done), which needs the evidence and the note; the owner never verifies
   their own work, and changes nothing else;
 - anyone else who may read it (their institution's complaint manager) changes nothing;
+- the owner's account of the work (completion note, evidence) is theirs: the leading group reads it;
+- who completed it never verifies it, and a completed remediation keeps its owner;
 - when it was completed, verified and by whom are the server's; a verified remediation is closed.
 The workflow (fixtures/workflow.json) says which transitions each may make; this controller holds
 the fields to it, since Frappe's workflow does not.
@@ -21,6 +23,7 @@ from complaint_accountability.configuration import branch_institution
 from complaint_accountability.controllers.server_fields import is_server_action, keep_server_values
 from complaint_accountability.controllers.workflow_guard import check_edit_rights
 from complaint_accountability.permissions import check_row, is_committee
+from complaint_accountability.rules.indicators import receipt_institution, rounded
 from complaint_accountability.vocabulary import (
 	REMEDIATION_OWNER_ROLES,
 	REMEDIATION_PENDING,
@@ -41,7 +44,8 @@ COMMITTEE_FIELDS = (
 	"complaints",
 	"verification_note",
 )
-SERVER_FIELDS = ("completed_on", "verified_by", "verified_on")
+SERVER_FIELDS = ("completed_on", "completed_by", "verified_by", "verified_on")
+OWNER_FIELDS = ("completion_note", "evidence")  # the owner's account of the work, theirs alone
 
 
 class RemediationNotAllowed(frappe.PermissionError):
@@ -74,6 +78,7 @@ class Remediation(Document):
 
 		background: DF.SmallText | None
 		complaints: DF.Table[RemediationComplaint]
+		completed_by: DF.Link | None
 		completed_on: DF.Date | None
 		completion_note: DF.SmallText | None
 		due_on: DF.Date
@@ -112,6 +117,10 @@ class Remediation(Document):
 		before = self.get_doc_before_save()
 		if before.workflow_state == RemediationState.VERIFIED:
 			frappe.throw(_("Remediation {0} is verified and closed").format(self.name), RemediationClosed)
+		if before.workflow_state == RemediationState.DONE:
+			keep_server_values(self, ("remediation_owner",))
+		if before.remediation_owner != user:
+			keep_server_values(self, OWNER_FIELDS)
 		if is_committee(user):
 			return
 		if before.remediation_owner != user:
@@ -155,13 +164,13 @@ class Remediation(Document):
 			return
 		if self.workflow_state == RemediationState.DONE:
 			self.require_evidence()
-			self.completed_on = today()
+			self.completed_on, self.completed_by = today(), frappe.session.user
 		elif self.workflow_state == RemediationState.VERIFIED:
-			if frappe.session.user == self.remediation_owner:
-				frappe.throw(_("The owner of a remediation does not verify it"), RemediationNotAllowed)
+			if frappe.session.user in (self.remediation_owner, self.completed_by):
+				frappe.throw(_("Whoever carried out a remediation does not verify it"), RemediationNotAllowed)
 			self.verified_by, self.verified_on = frappe.session.user, today()
 		elif self.workflow_state == RemediationState.IN_PROGRESS and previous == RemediationState.DONE:
-			self.completed_on = None  # returned for more work
+			self.completed_on = self.completed_by = None  # returned for more work
 
 	def require_evidence(self) -> None:
 		if not (self.completion_note or "").strip():
@@ -185,7 +194,7 @@ def _handling_institution(complaint: str) -> str | None:
 	)
 	if not row:
 		frappe.throw(_("Complaint {0} not found").format(complaint), frappe.DoesNotExistError)
-	return row.handling_institution if row.transferred and row.handling_institution else branch_institution()
+	return receipt_institution(bool(row.transferred), row.handling_institution, branch_institution())
 
 
 def _within(institution: str | None, ancestor: str) -> bool:
@@ -224,7 +233,6 @@ def make_from_complaint(source_name: str) -> Document:
 def make_from_indicators(institution: str, from_date: str, to_date: str) -> Document:
 	"""A new remediation (not saved) for an institution, with its indicators of the window as background."""
 	from complaint_accountability.analytics.indicators import INSTITUTION, checked_filters, indicator_rows
-	from complaint_accountability.rules.indicators import rounded
 
 	window, _group_by = checked_filters({"from_date": from_date, "to_date": to_date})
 	if not frappe.db.exists(DocType.INSTITUTION, institution):
@@ -234,7 +242,10 @@ def make_from_indicators(institution: str, from_date: str, to_date: str) -> Docu
 		(r for r in indicator_rows(window, INSTITUTION) if r.key == institution and not r.is_total), None
 	)
 	figures = row.figures if row else None
-	doc.title = _("Complaints per 100 million premium rose at {0}").format(institution)
+	if figures and figures.rose("per_100m_premium"):
+		doc.title = _("Complaints per 100 million premium rose at {0}").format(institution)
+	else:
+		doc.title = _("Complaint indicators of {0}").format(institution)
 	if figures:
 		doc.background = _(
 			"{0} to {1}: {2} receipts; complaints per 100 million premium {3}, previous window {4} ({5}%)"
@@ -242,11 +253,21 @@ def make_from_indicators(institution: str, from_date: str, to_date: str) -> Docu
 			window.start,
 			window.end,
 			figures.current.receipts,
-			rounded(figures.current.per_100m_premium),
-			rounded(figures.previous.per_100m_premium),
-			rounded(figures.change_previous("per_100m_premium")),
+			*(
+				_shown(value)
+				for value in (
+					figures.current.per_100m_premium,
+					figures.previous.per_100m_premium,
+					figures.change_previous("per_100m_premium"),
+				)
+			),
 		)
 	return doc
+
+
+def _shown(value) -> str:
+	"""A figure for the background text; one that cannot be computed (no premium) is said so."""
+	return _("n/a") if value is None else str(rounded(value))
 
 
 # ---- the workspace

@@ -203,12 +203,34 @@ class TestRemediation(AccountabilityTestCase):
 			doc.save()
 		act(name, Action.VERIFY, COMMITTEE)
 
+	def test_the_work_done_stays_its_doers(self):
+		name = self.open_remediation(owner=OTHER_COMMITTEE)
+		self.complete_as_owner(name, OTHER_COMMITTEE)
+		with as_user(OTHER_COMMITTEE):
+			doc = frappe.get_doc(DocType.REMEDIATION, name)
+			doc.remediation_owner = COMMITTEE  # handed on once done, to verify it oneself
+			doc.save()
+		with as_user(COMMITTEE):
+			doc = frappe.get_doc(DocType.REMEDIATION, name)
+			doc.completion_note = "领导小组改写的整改说明"
+			doc.set("evidence", [])
+			doc.save()
+		after = frappe.get_doc(DocType.REMEDIATION, name)
+		self.assertEqual((after.remediation_owner, after.completed_by), (OTHER_COMMITTEE, OTHER_COMMITTEE))
+		self.assertEqual((after.completion_note, len(after.evidence)), ("已增配两名查勘人员", 1))
+		frappe.db.set_value(DocType.REMEDIATION, name, "remediation_owner", COMMITTEE)  # however it moved
+		with self.assertRaises((RemediationNotAllowed, WorkflowTransitionError)):
+			act(name, Action.VERIFY, OTHER_COMMITTEE)
+
 	def test_the_committee_returns_unfinished_work(self):
 		name = self.open_remediation()
 		self.complete_as_owner(name)
 		act(name, Action.RETURN, COMMITTEE)
 		doc = frappe.get_doc(DocType.REMEDIATION, name)
-		self.assertEqual((doc.workflow_state, doc.completed_on), (RemediationState.IN_PROGRESS, None))
+		self.assertEqual(
+			(doc.workflow_state, doc.completed_on, doc.completed_by),
+			(RemediationState.IN_PROGRESS, None, None),
+		)
 
 	def test_the_owner_is_someone_who_can_carry_it_out(self):
 		finance = make_user("rem-finance@example.com", "Finance Viewer")

@@ -18,6 +18,7 @@ from complaint_accountability.configuration import money, rule_settings, violati
 from complaint_accountability.controllers import workflow_guard
 from complaint_accountability.controllers.server_fields import is_server_action, keep_server_values
 from complaint_accountability.cycle import hand_off
+from complaint_accountability.cycle.confirm import check_window_closed
 from complaint_accountability.rules.payroll import component_for
 from complaint_accountability.rules.periods import period_name_of
 from complaint_accountability.rules.violations import ViolationAmountOutOfRange, check_violation_amount
@@ -106,6 +107,15 @@ class ResponsibilityFinding(Document):
 
 	def before_submit(self):
 		workflow_guard.check_transition(self, FindingState.FINAL)
+
+	def before_update_after_submit(self):
+		# the leading group's Confirm of a Final finding would end its person's right to appeal
+		before = self.get_doc_before_save()
+		if before and (before.workflow_state, self.workflow_state) == (
+			FindingState.FINAL,
+			FindingState.CONFIRMED,
+		):
+			check_window_closed(self.accountability_period)
 
 	def before_cancel(self):
 		workflow_guard.check_transition(self, FindingState.REVOKED)

@@ -1,0 +1,103 @@
+"""Who may make a File record, and what a record may point at.
+
+Frappe lets whoever owns a File record download what its URL names, and lets anyone who may read the
+row a file is attached to download it. So a user could read another's private file by making a
+record of their own with its URL — through an attach field of any document they save (their own
+profile picture), an email's attachments, or a plain insert — or could plant a file on a row they
+may not change. Here:
+
+- a new File record for a file already on disk (no content of its own) is made only by a user who
+  may already open that file, whichever path makes it, checked on the URL as the disk reads it;
+- a user's upload onto a row needs write permission on that row, and only the leading group adds
+  files to a submitted one (a filed appeal, a final finding);
+- an attach field set to a private file needs the same right to open that file;
+- a file attached to a ruled row is private.
+"""
+
+import posixpath
+from urllib.parse import unquote
+
+import frappe
+from frappe import _
+
+from complaint_accountability.permissions import ROW_RULES, SYSTEM_MANAGER, is_committee
+
+LOCAL_PREFIXES = ("/files/", "/private/files/")
+ATTACH_FIELD_TYPES = ("Attach", "Attach Image")
+
+
+def trusted_session() -> bool:
+	"""Administrator (the scheduler, install and migrate) makes its own files."""
+	return frappe.session.user == "Administrator" or bool(frappe.flags.in_install or frappe.flags.in_migrate)
+
+
+def canonical_url(url: str) -> str:
+	"""``/private/files//a/../x.pdf`` → ``/private/files/x.pdf``: one spelling per file on disk."""
+	if not url.startswith(("/files", "/private")):
+		return url
+	return posixpath.normpath(unquote(url))
+
+
+def may_open(url: str, user: str | None = None) -> bool:
+	"""Whether ``user`` may download the local file ``url`` names: some record of it they may read.
+	A private file on disk with no record is nobody's to borrow."""
+	records = frappe.get_all("File", filters={"file_url": canonical_url(url)}, pluck="name")
+	if not records:
+		return not canonical_url(url).startswith("/private/")
+	return any(frappe.has_permission("File", "read", doc=name, user=user) for name in records)
+
+
+def check_new_file(file) -> None:
+	"""File before_insert (overrides.file.File), before Frappe reads what the URL names."""
+	if file.is_folder or trusted_session():
+		return
+	if file.attached_to_doctype in ROW_RULES and not file.is_private and not file.is_remote_file:
+		file.is_private = 1
+	if not file.flags.ignore_permissions:
+		_check_target(file)
+	if file.get("content") or not file.file_url or file.is_remote_file:
+		return  # an upload of the user's own content
+	file.file_url = canonical_url(file.file_url)
+	if not may_open(file.file_url):
+		frappe.throw(
+			_("You may not attach a file you cannot open: {0}").format(file.file_url), frappe.PermissionError
+		)
+
+
+def _check_target(file) -> None:
+	"""A user's upload onto a row: write permission on it, and a submitted row is the committee's."""
+	if not (file.attached_to_doctype and file.attached_to_name):
+		return
+	try:
+		target = frappe.get_doc(file.attached_to_doctype, file.attached_to_name)
+	except frappe.DoesNotExistError:
+		frappe.clear_last_message()
+		return  # a document not saved yet: Frappe links the file when it is
+	if not target.has_permission("write"):
+		frappe.throw(
+			_("You may not add files to {0} {1}").format(_(target.doctype), target.name),
+			frappe.PermissionError,
+		)
+	if target.docstatus != 0 and not (is_committee() or SYSTEM_MANAGER in frappe.get_roles()):
+		frappe.throw(
+			_("{0} {1} is submitted: only the accountability leading group adds files to it").format(
+				_(target.doctype), target.name
+			),
+			frappe.PermissionError,
+		)
+
+
+def check_attach_fields(doc, method=None) -> None:
+	"""validate of every doctype (doc_events "*"): an attach field newly set to a private file needs
+	the right to open it, or Frappe's attach_files_to_document would make the user a record of it."""
+	if trusted_session():
+		return
+	for df in doc.meta.get("fields", {"fieldtype": ("in", ATTACH_FIELD_TYPES)}):
+		value = doc.get(df.fieldname)
+		if not value or not canonical_url(value).startswith("/private/"):
+			continue
+		if (doc.is_new() or doc.has_value_changed(df.fieldname)) and not may_open(value):
+			frappe.throw(
+				_("{0}: you may not attach a file you cannot open: {1}").format(_(df.label), value),
+				frappe.PermissionError,
+			)
