@@ -43,7 +43,11 @@ def settings() -> Settings:
 	Read from the stored values themselves: a loaded settings document turns a check box that was
 	never stored into 0, which would switch off a rule whose default is on.
 	"""
-	stored = frappe.db.get_singles_dict(DocType.SETTINGS)
+	return settings_from(frappe.db.get_singles_dict(DocType.SETTINGS))
+
+
+def settings_from(stored: dict) -> Settings:
+	"""Settings from stored (or submitted) values; ValueError names a value the rules cannot use."""
 	values = {
 		name: default if stored.get(name) in (None, "") else _cast(stored[name], default)
 		for name, default in declared_defaults().items()

@@ -24,9 +24,11 @@ class TestSettingsDefaults(AccountabilityTestCase):
 	def test_a_check_box_never_stored_reads_as_its_default_not_as_off(self):
 		frappe.db.set_single_value(DocType.SETTINGS, "same_channel_repeat_charged", 1)
 		self.forget("same_channel_repeat_charged")
-		# the loaded document turns the missing check box into 0: the bug this accessor avoids
-		self.assertEqual(frappe.get_doc(DocType.SETTINGS).same_channel_repeat_charged, 0)
+		# Frappe would load the missing check box as 0; the form shows (and a save keeps) the default
+		self.assertEqual(frappe.get_doc(DocType.SETTINGS).same_channel_repeat_charged, 1)
 		self.assertIs(settings().rules.same_channel_repeat_charged, True)
+		frappe.get_doc(DocType.SETTINGS).save()
+		self.assertEqual(frappe.db.get_single_value(DocType.SETTINGS, "same_channel_repeat_charged"), 1)
 
 	def test_a_same_channel_repeat_is_charged_when_the_setting_was_never_stored(self):
 		self.forget("same_channel_repeat_charged")
@@ -60,3 +62,28 @@ class TestSettingsDefaults(AccountabilityTestCase):
 		configured = settings()
 		self.assertIs(configured.rules.same_channel_repeat_charged, False)
 		self.assertEqual(configured.rules.appeal_deadline_day, 27)
+
+	def test_settings_the_rules_cannot_run_on_are_refused_when_saved(self):
+		doc = frappe.get_doc(DocType.SETTINGS)
+		stored = settings().rules.period_start_day
+		doc.period_start_day = 30  # no February has a 30th
+		with self.assertRaisesRegex(frappe.ValidationError, "period_start_day"):
+			doc.save()
+		self.assertEqual(settings().rules.period_start_day, stored)
+		# control: a day the rules take is saved
+		doc.reload()
+		doc.period_start_day = 20
+		doc.save()
+		self.assertEqual(settings().rules.period_start_day, 20)
+
+	def test_a_period_name_is_not_blamed_for_broken_settings(self):
+		from complaint_accountability.complaint_accountability.doctype.accountability_period.accountability_period import (
+			window_or_throw,
+		)
+
+		frappe.db.set_single_value(DocType.SETTINGS, "period_start_day", 30)  # around the form
+		with self.assertRaisesRegex(ValueError, "period_start_day"):
+			window_or_throw("2026-11")
+		with self.assertRaisesRegex(frappe.ValidationError, "YYYY-MM"):
+			frappe.db.set_single_value(DocType.SETTINGS, "period_start_day", 21)
+			window_or_throw("2026-13")

@@ -1,4 +1,9 @@
+import frappe
+from frappe import _
 from frappe.model.document import Document
+
+from complaint_accountability.configuration import settings_from
+from complaint_accountability.setting_defaults import declared_defaults
 
 
 class ComplaintAccountabilitySettings(Document):
@@ -30,5 +35,23 @@ class ComplaintAccountabilitySettings(Document):
 		printed_by: DF.Data | None
 		same_channel_repeat_charged: DF.Check
 		wage_component: DF.Data | None
+
 	# end: auto-generated types
-	pass
+	def load_from_db(self):
+		"""A setting never stored (one a later version added) loads as its declared default, not as
+		the 0 Frappe gives a missing number or check box: the form shows, and a save keeps, the value
+		the rules use."""
+		super().load_from_db()
+		stored = frappe.db.get_singles_dict(self.doctype)
+		for name, default in declared_defaults().items():
+			if stored.get(name) in (None, ""):
+				self.set(name, default)
+		return self
+
+	def validate(self):
+		"""Refuse values the rules cannot run on (a period starting on the 30th, limits that do not
+		rise) here, rather than in every job that would read them."""
+		try:
+			settings_from(self.as_dict())
+		except ValueError as error:
+			frappe.throw(_("These settings cannot be used: {0}").format(error), title=_("Invalid Settings"))
