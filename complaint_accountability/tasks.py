@@ -25,8 +25,12 @@ def compile_ended_period() -> None:
 	_run_logged(compiling.compile_period, name)
 
 
-def confirm_unappealed_findings() -> None:
+def mark_overdue_complaints() -> None:
+	"""Every day, whatever the cycle's switches: a case past its handling time limit shows overdue."""
 	refresh_overdue_flags()
+
+
+def confirm_unappealed_findings() -> None:
 	if not settings().auto_confirm:
 		return
 	for name in _periods_with_state(FindingState.FINAL):

@@ -231,6 +231,7 @@ def test_hooks_schedule_the_cycle_and_guard_rows():
 		"compile_ended_period",
 		"confirm_unappealed_findings",
 		"hand_off_confirmed_findings",
+		"mark_overdue_complaints",
 		"sync_delivery_status",
 	}
 	for doctype in (
