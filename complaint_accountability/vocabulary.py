@@ -1,22 +1,13 @@
 """The app's vocabulary: the names of its doctypes, roles, workflow states and actions, and statuses.
 
 One place for every name the site code, hooks, fixtures and tests share, so a name is typed once.
-The rules' own words (liabilities, receipt kinds, case statuses, components) stay in `rules/`,
-which the ledger mode shares; they are re-exported here so the site has one module to import.
+The rules' own words (liabilities, components) stay in `rules/`, which the ledger mode shares; the
+ones the site uses are re-exported here so the site has one module to import.
 Frappe-free: the site-free tests check the shipped JSON against it.
 """
 
-from complaint_accountability.rules.cases import CASE_STATUSES, OUTCOMES  # noqa: F401
-from complaint_accountability.rules.payroll import PERFORMANCE_DEDUCTION, WAGE_DEDUCTION  # noqa: F401
-from complaint_accountability.rules.rates import (  # noqa: F401
-	CHANNEL_LIABILITIES,
-	DIRECT,
-	HANDLING_VIOLATION,
-	MANAGEMENT,
-)
-from complaint_accountability.rules.receipts import RECEIPT_KINDS  # noqa: F401
-
-MODULE = "Complaint Accountability"
+from complaint_accountability.rules.payroll import PERFORMANCE_DEDUCTION  # noqa: F401
+from complaint_accountability.rules.rates import CHANNEL_LIABILITIES, HANDLING_VIOLATION  # noqa: F401
 
 
 class DocType:

@@ -4,15 +4,16 @@ frappe.ui.form.on("Complaint Analysis Report", {
 		if (frm.is_new() || !frappe.user.has_role("Accountability Committee")) return;
 		frm.add_custom_button(__("Generate Report"), () =>
 			frappe
-				.xcall(
-					"complaint_accountability.complaint_accountability.doctype.complaint_analysis_report.complaint_analysis_report.generate",
-					{ name: frm.doc.name },
-					{ freeze: true, freeze_message: __("Generating the report…") }
-				)
-				.then((result) => {
+				.call({
+					method: "complaint_accountability.complaint_accountability.doctype.complaint_analysis_report.complaint_analysis_report.generate",
+					args: { name: frm.doc.name },
+					freeze: true,
+					freeze_message: __("Generating the report…"),
+				})
+				.then(({ message }) => {
 					frm.reload_doc();
 					frappe.show_alert({ message: __("Report generated"), indicator: "green" });
-					window.open(result.file);
+					window.open(message.file);
 				})
 		);
 		if (frm.doc.file) {

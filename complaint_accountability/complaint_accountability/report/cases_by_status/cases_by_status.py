@@ -7,10 +7,8 @@ their own subtree only.
 import frappe
 from frappe import _
 
+from complaint_accountability.complaint_accountability.report.columns import column
 from complaint_accountability.complaint_accountability.report.filters import checked
-from complaint_accountability.complaint_accountability.report.penalty_assessment.penalty_assessment import (
-	column,
-)
 from complaint_accountability.rules.cases import CASE_STATUSES, PENDING, exemption_reason
 from complaint_accountability.vocabulary import DocType
 

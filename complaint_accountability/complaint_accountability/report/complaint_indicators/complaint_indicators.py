@@ -18,9 +18,7 @@ from complaint_accountability.analytics.indicators import (
 	group_label,
 	indicator_rows,
 )
-from complaint_accountability.complaint_accountability.report.penalty_assessment.penalty_assessment import (
-	column,
-)
+from complaint_accountability.complaint_accountability.report.columns import column
 from complaint_accountability.permissions import is_committee
 from complaint_accountability.rules.indicators import IndicatorRow, rounded, share, top_rows
 

@@ -7,6 +7,7 @@ institution's complaint manager sees the findings of their own subtree only.
 import frappe
 from frappe import _
 
+from complaint_accountability.complaint_accountability.report.columns import column
 from complaint_accountability.complaint_accountability.report.filters import checked
 from complaint_accountability.configuration import money
 from complaint_accountability.documents.labels import channel_breakdown
@@ -19,7 +20,6 @@ FINDING = DocType.FINDING
 # How the query joins a finding's receipts: char(31) between a receipt's channel and kind, char(30)
 # (written into the query, which allows a literal separator only) between receipts.
 RECEIPT, KIND = "\x1e", "\x1f"
-ALIGN = {"Currency": "right", "Int": "right", "Float": "right", "Check": "center"}
 FINDING_FIELDS = (
 	"name",
 	"institution",
@@ -57,18 +57,6 @@ def labeller():
 		return labels[value]
 
 	return label
-
-
-def column(fieldname: str, label: str, fieldtype: str = "Data", width: int = 120, options: str | None = None):
-	"""A report column; text columns are aligned left even when their first value is empty."""
-	return {
-		"fieldname": fieldname,
-		"label": label,
-		"fieldtype": fieldtype,
-		"options": options,
-		"width": width,
-		"align": ALIGN.get(fieldtype, "left"),
-	}
 
 
 def columns() -> list[dict]:
