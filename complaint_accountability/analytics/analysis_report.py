@@ -139,7 +139,11 @@ def make_pdf(name: str) -> dict:
 	pdf = render_analysis(report, settings().letterhead)
 	for old in frappe.get_all(
 		"File",
-		filters={"attached_to_doctype": DocType.ANALYSIS_REPORT, "attached_to_name": name},
+		filters={
+			"attached_to_doctype": DocType.ANALYSIS_REPORT,
+			"attached_to_name": name,
+			"attached_to_field": "file",
+		},
 		pluck="name",
 	):
 		frappe.delete_doc("File", old, ignore_permissions=True)

@@ -19,6 +19,7 @@ from complaint_accountability.complaint_accountability.doctype.remediation.remed
 from complaint_accountability.complaint_accountability.report.complaint_indicators.complaint_indicators import (
 	execute,
 )
+from complaint_accountability.configuration import settings
 from complaint_accountability.tests.rest import TokenClient
 from complaint_accountability.tests.utils import (
 	AccountabilityTestCase,
@@ -76,7 +77,11 @@ def remove_records() -> None:
 			frappe.delete_doc("File", file, ignore_permissions=True)  # and the PDF on disk
 		frappe.db.delete("Comment", {"reference_doctype": DocType.ANALYSIS_REPORT, "reference_name": report})
 		frappe.db.delete(DocType.ANALYSIS_REPORT, {"name": report})
-	frappe.db.set_single_value(DocType.SETTINGS, "branch_institution", None)
+	frappe.db.commit()
+
+
+def restore_setting(fieldname: str, value) -> None:
+	frappe.db.set_single_value(DocType.SETTINGS, fieldname, value)
 	frappe.db.commit()
 
 
@@ -91,6 +96,7 @@ class TestComplaintIndicators(AccountabilityTestCase):
 		make_user(MANAGER_B, "Institution Complaint Manager")
 		make_user(STAFF, "Accountable Staff")
 		make_institution_tree(BRANCH, A, A1, B, manager_a=MANAGER_A, manager_b=MANAGER_B)
+		cls.addClassCleanup(restore_setting, "branch_institution", settings().branch_institution)
 		frappe.db.set_single_value(DocType.SETTINGS, "branch_institution", BRANCH)
 		if not frappe.db.exists(DocType.BUSINESS_LINE, "指标测试车险"):
 			frappe.get_doc({"doctype": DocType.BUSINESS_LINE, "business_line_name": "指标测试车险"}).insert()
@@ -138,6 +144,8 @@ class TestComplaintIndicators(AccountabilityTestCase):
 	def test_the_worked_example_against_the_quarter_before_and_a_year_earlier(self):
 		rows = self.rows()
 		self.assertEqual(rows[A]["per_100m_premium_previous"], D("0.77"))
+		# 1 receipt over A's 25,000 policies and 30 of A1's 91 days of 9,100 in Q3: 1 / 28,000 × 10,000
+		self.assertEqual(rows[A]["per_10k_policies_previous"], D("0.36"))
 		self.assertEqual(rows[A]["per_100m_premium_change_previous"], D("84.83"))
 		self.assertEqual(rows[BRANCH]["per_100m_premium_change_previous"], D("244.83"))
 		self.assertEqual(rows[A]["receipts_change_year"], D("200.00"))

@@ -68,6 +68,9 @@ class Complaint(Document):
 	# end: auto-generated types
 	def validate(self):
 		keep_server_values(self, MASKED_COPIES)
+		if not self.transferred:
+			# never transferred: the branch's own, in the row rule as in the indicators
+			self.handling_institution = None
 		self.validate_receipts()
 		self.validate_extension()
 		self.validate_responsible_persons()

@@ -69,6 +69,10 @@ def columns(group_by: str) -> list[dict]:
 		column(
 			"per_100m_premium_change_year", _("Per 100 Million Premium vs a Year Earlier"), "Percent", 150
 		),
+		{
+			**column("per_10k_policies_previous", _("Per 10,000 Policies, Previous Window"), "Float", 140),
+			**ratio,
+		},
 		column(
 			"per_10k_policies_change_previous", _("Per 10,000 Policies vs Previous Window"), "Percent", 150
 		),
@@ -101,10 +105,10 @@ def row_values(row: IndicatorRow, group_by: str, whole: int, currency: str, comm
 		"receipts_previous": figures.previous.receipts,
 		"receipts_change_previous": rounded(figures.change_previous("receipts")),
 		"receipts_change_year": rounded(figures.change_year("receipts")),
-		"per_100m_premium_previous": rounded(figures.previous.per_100m_premium),
 	}
 	for ratio in RATIOS:
 		values[ratio] = rounded(getattr(now, ratio))
+		values[f"{ratio}_previous"] = rounded(getattr(figures.previous, ratio))
 		values[f"{ratio}_change_previous"] = rounded(figures.change_previous(ratio))
 		values[f"{ratio}_change_year"] = rounded(figures.change_year(ratio))
 	if group_by == INSTITUTION and not row.is_total:
