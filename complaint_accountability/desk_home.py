@@ -2,6 +2,7 @@
 (Frappe opens a user's default workspace after login, else whichever workspace sorts first)."""
 
 import frappe
+from frappe.query_builder.functions import Coalesce
 
 from complaint_accountability.vocabulary import ROLES
 
@@ -16,10 +17,14 @@ def set_default_workspace(user, method=None) -> None:
 
 
 def set_default_workspaces() -> None:
-	"""After install and migrate: the same for the users who already hold the app's roles."""
-	users = frappe.get_all(
-		"Has Role", filters={"role": ("in", ROLES), "parenttype": "User"}, pluck="parent", distinct=True
+	"""After install and migrate: the same for the users who already hold the app's roles, in one
+	statement."""
+	user, has_role = frappe.qb.DocType("User"), frappe.qb.DocType("Has Role")
+	holders = (
+		frappe.qb.from_(has_role)
+		.select(has_role.parent)
+		.where((has_role.parenttype == "User") & has_role.role.isin(ROLES))
 	)
-	for user in users:
-		if not frappe.db.get_value("User", user, "default_workspace"):
-			frappe.db.set_value("User", user, "default_workspace", WORKSPACE, update_modified=False)
+	frappe.qb.update(user).set(user.default_workspace, WORKSPACE).where(
+		user.name.isin(holders) & (Coalesce(user.default_workspace, "") == "")
+	).run()

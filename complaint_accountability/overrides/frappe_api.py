@@ -7,7 +7,10 @@ from frappe.core.doctype.prepared_report import prepared_report
 from frappe.desk import like, listview, search
 from frappe.desk.doctype.tag import tag as tag_api
 from frappe.desk.form import linked_with
+from frappe.query_builder.functions import Count
 from frappe.utils import get_safe_filters
+from pypika import Order
+from pypika.terms import LiteralValue
 
 from complaint_accountability.permissions import ROW_RULES, check_row
 
@@ -33,15 +36,38 @@ def get_submitted_linked_docs(doctype: str, name: str) -> dict:
 @frappe.whitelist()
 def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[dict]:
 	"""The list sidebar's counts. For "Assigned To", v15 counts the assignments of whatever rows the
-	filters match, readable or not; here only of the rows the user may read."""
+	filters match, readable or not (and of any doctype's rows of the same name); here only of the
+	doctype's rows the user may read, chosen in the database."""
 	if not frappe.has_permission(doctype, "read"):
 		frappe.throw(_("You may not open {0}").format(_(doctype)), frappe.PermissionError)
-	if field == "assigned_to":
-		readable = frappe.get_list(
-			doctype, filters=frappe.parse_json(current_filters), pluck="name", limit_page_length=0
+	if field != "assigned_to":
+		return listview.get_group_by_count(doctype, current_filters, field)
+	readable = frappe.get_list(
+		doctype,
+		filters=frappe.parse_json(current_filters),
+		fields=["name"],
+		order_by=None,
+		limit_page_length=0,
+		run=False,
+	)
+	todo, user = frappe.qb.DocType("ToDo"), frappe.qb.DocType("User")
+	count = Count("*").as_("count")
+	return (
+		frappe.qb.from_(todo)
+		.join(user)
+		.on(todo.allocated_to == user.name)
+		.select(todo.allocated_to.as_("name"), count)
+		.where(
+			(todo.status != "Cancelled")
+			& (user.user_type == "System User")
+			& (todo.reference_type == doctype)
+			& todo.reference_name.isin(LiteralValue(f"({readable})"))
 		)
-		current_filters = frappe.as_json([[doctype, "name", "in", readable or [""]]])
-	return listview.get_group_by_count(doctype, current_filters, field)
+		.groupby(todo.allocated_to)
+		.orderby(count, order=Order.desc)
+		.limit(50)
+		.run(as_dict=True)
+	)
 
 
 # ---- link search: ignore_user_permissions=1 makes v15 list with ignore_permissions, dropping the

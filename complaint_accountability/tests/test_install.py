@@ -4,13 +4,16 @@ import frappe
 
 from complaint_accountability.desk_home import WORKSPACE
 from complaint_accountability.install import after_install, seed_defaults
+from complaint_accountability.rules.defaults import load
 from complaint_accountability.tests.utils import AccountabilityTestCase, make_user
 
 
 class TestInstall(AccountabilityTestCase):
 	def test_defaults_roles_workflows_and_indexes_are_there(self):
 		self.assertEqual(frappe.db.count("Complaint Channel"), 8)
-		self.assertGreaterEqual(frappe.db.count("Penalty Rate", {"valid_from": "2020-01-01"}), 16)
+		shipped = {record["name"] for record in load("penalty_rate")}
+		self.assertEqual(len(shipped), 16)  # 8 channels, direct and management
+		self.assertEqual(shipped - set(frappe.get_all("Penalty Rate", pluck="name")), set())
 		self.assertEqual(frappe.db.count("Handling Violation Type"), 4)
 		self.assertEqual(
 			frappe.db.count(

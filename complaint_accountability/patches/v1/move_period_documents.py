@@ -4,14 +4,17 @@ readable by those who may read its record, not by everyone who reads the period.
 
 import frappe
 
-from complaint_accountability.cycle.period_documents import TITLE, Delivery
-from complaint_accountability.vocabulary import DocType, DocumentKind
+from complaint_accountability.vocabulary import DocType
 
+# The names as they were when the documents moved: a patch keeps them, whatever the app calls them later.
 OLD = "Period Institution Document"
+ASSESSMENT_TABLE, NOTICE = "Assessment Table", "Notice"
 KINDS = (
-	(DocumentKind.ASSESSMENT_TABLE, "assessment_file", "assessment_sent_on"),
-	(DocumentKind.NOTICE, "notice_file", "notice_issued_on"),
+	(ASSESSMENT_TABLE, "assessment_file", "assessment_sent_on"),
+	(NOTICE, "notice_file", "notice_issued_on"),
 )
+TITLE = {ASSESSMENT_TABLE: "处罚考核表", NOTICE: "正式文件"}
+NOT_SENT = "Not Sent"
 
 
 def execute():
@@ -31,13 +34,13 @@ def execute():
 					"institution": row.institution,
 					"kind": kind,
 					"title": f"{TITLE[kind]}-{row.parent}-{row.institution}",
-					"document_number": row.document_number if kind == DocumentKind.NOTICE else None,
+					"document_number": row.document_number if kind == NOTICE else None,
 					"total": row.total,
 					"file": row.get(file_field),
 					"rendered_on": row.get(sent_field),
 					"sent_on": row.get(sent_field),
 					# the old table could not tell a sent document from one that was not
-					"delivery_status": Delivery.NOT_SENT,
+					"delivery_status": NOT_SENT,
 					"delivery_note": "Moved from the period's document table; its delivery is unknown",
 				}
 			).insert(ignore_permissions=True)

@@ -20,7 +20,8 @@ IMPORTED = "规模测试导入支公司"  # Data Import commits each row: its ow
 
 def remove_imported() -> None:
 	frappe.db.delete(DocType.BUSINESS_VOLUME, {"institution": IMPORTED})
-	for name in frappe.get_all("Data Import", {"reference_doctype": DocType.BUSINESS_VOLUME}, pluck="name"):
+	mine = {"reference_doctype": DocType.BUSINESS_VOLUME, "import_file": ("like", "%business-volume%.csv")}
+	for name in frappe.get_all("Data Import", mine, pluck="name"):
 		frappe.db.delete("Data Import Log", {"data_import": name})
 		frappe.db.delete("Data Import", {"name": name})
 	frappe.db.commit()
@@ -54,6 +55,15 @@ class TestInstitutionBusinessVolume(AccountabilityTestCase):
 		volume(EAST, "2025-09-01", "2025-09-30").insert()  # the day before is free
 		volume(EAST, "2026-01-01", "2026-01-31").insert()
 		volume(WEST, "2025-11-01", "2025-11-30").insert()  # another institution's month
+		saved = frappe.get_all(
+			DocType.BUSINESS_VOLUME,
+			{"institution": ("in", [EAST, WEST])},
+			pluck="from_date",
+			order_by="from_date",
+		)
+		self.assertEqual(
+			[str(day) for day in saved], ["2025-09-01", "2025-10-01", "2025-11-01", "2026-01-01"]
+		)
 
 	def test_overlapping_rows_of_one_institution_are_refused(self):
 		first = volume(EAST, "2025-10-01", "2025-12-31").insert()

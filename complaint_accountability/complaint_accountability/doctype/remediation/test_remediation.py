@@ -13,6 +13,7 @@ from complaint_accountability.complaint_accountability.doctype.remediation.remed
 	RemediationClosed,
 	RemediationNotAllowed,
 	make_from_complaint,
+	overdue_filters,
 	overdue_remediations,
 )
 from complaint_accountability.tests.utils import (
@@ -265,6 +266,8 @@ class TestRemediation(AccountabilityTestCase):
 			theirs = overdue_remediations()["value"]
 		with as_user(MANAGER_B):
 			none = overdue_remediations()["value"]
+		# the leading group counts every overdue remediation on the site, this class's others included
+		self.assertEqual(everything["value"], frappe.db.count(DocType.REMEDIATION, overdue_filters()))
 		self.assertGreaterEqual(everything["value"], 1)
 		self.assertEqual((theirs, none), (1, 0))
 		self.assertEqual(everything["route"], ["List", DocType.REMEDIATION])
