@@ -26,8 +26,10 @@ REPO = Path(__file__).resolve().parent.parent
 APP = Path(os.environ.get("CA_APP_SOURCE") or REPO)
 if not (APP / "complaint_accountability").is_dir():  # CA_APP_SOURCE=bench
 	APP = REPO
-SHOTS = REPO / "docs" / "screenshots"
 ARTIFACTS = REPO / "e2e" / "artifacts"
+# Each journey's last screen goes with this run's artifacts; CA_E2E_SHOTS=docs/screenshots refreshes
+# the committed ones, so a test run leaves the working tree as it found it.
+SHOTS = REPO / os.environ.get("CA_E2E_SHOTS", "e2e/artifacts")
 
 ERROR_WORDS = re.compile(
 	r"不允许|没有权限|无权限|Not permitted|Not Permitted|Insufficient Permission|You do not have|Traceback"
@@ -369,7 +371,7 @@ class Journey:
 		assert not self.problems, self.report()
 
 	def save_record(self) -> None:
-		"""The journey's last screen (docs/screenshots) and its findings (e2e/artifacts)."""
+		"""The journey's last screen (SHOTS) and its findings (e2e/artifacts)."""
 		self.finished = True
 		SHOTS.mkdir(parents=True, exist_ok=True)
 		try:
