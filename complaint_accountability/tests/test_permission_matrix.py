@@ -67,6 +67,14 @@ APPEAL = "Appeal"
 ENTRY = "Penalty Entry"
 PERIOD_DT = "Accountability Period"
 SETTINGS = "Complaint Accountability Settings"
+CONTACT = "Customer Contact"
+VOLUME = "Institution Business Volume"
+ANALYSIS = "Complaint Analysis Report"
+REMEDIATION = "Remediation"
+DOCUMENT = "Period Document"
+LEDGER = "Ledger Import"
+QUARTER = "2024-Q4"
+ANALYSIS_CREATED = [f"{2010 + i}-Q1" for i in range(1, 10)]  # one per role in ROLES
 DOCTYPES = (
 	"Complaint",
 	FINDING,
@@ -80,6 +88,13 @@ DOCTYPES = (
 	"Handling Violation Type",
 	"Business Line",
 	SETTINGS,
+	CONTACT,
+	"Dispute Type",
+	VOLUME,
+	ANALYSIS,
+	REMEDIATION,
+	DOCUMENT,
+	LEDGER,
 )
 
 # What each letter of the matrix means (the request behind each is in ProbeMixin.probe).
@@ -228,6 +243,76 @@ EXPECTED = {
 	(FIN, SETTINGS): "",
 	(STAFF, SETTINGS): "",
 	(ADMIN, SETTINGS): "rw",
+	# Customer Contact: the raw phone and ID number, the desk's and the complaint manager's
+	(DESK, CONTACT): "rlcw",
+	(CM, CONTACT): "rlcw",
+	(ICM, CONTACT): "",
+	(BLR, CONTACT): "",
+	(COMM, CONTACT): "rl",
+	(PAY, CONTACT): "",
+	(FIN, CONTACT): "",
+	(STAFF, CONTACT): "",
+	(ADMIN, CONTACT): "",
+	# Dispute Type: master data
+	(DESK, "Dispute Type"): "rl",
+	(CM, "Dispute Type"): "rl",
+	(ICM, "Dispute Type"): "rl",
+	(BLR, "Dispute Type"): "rl",
+	(COMM, "Dispute Type"): "rl",
+	(PAY, "Dispute Type"): "rl",
+	(FIN, "Dispute Type"): "rl",
+	(STAFF, "Dispute Type"): "",
+	(ADMIN, "Dispute Type"): "rlcw",
+	# Institution Business Volume: an institution's manager reads their subtree's
+	(DESK, VOLUME): "rl",
+	(CM, VOLUME): "rlcw",
+	(ICM, VOLUME): "rl",
+	(BLR, VOLUME): "rl",
+	(COMM, VOLUME): "rlcw",
+	(PAY, VOLUME): "",
+	(FIN, VOLUME): "rl",
+	(STAFF, VOLUME): "",
+	(ADMIN, VOLUME): "rlcw",
+	# Complaint Analysis Report: the whole branch's figures, made by the committee
+	(DESK, ANALYSIS): "rl",
+	(CM, ANALYSIS): "rl",
+	(ICM, ANALYSIS): "",
+	(BLR, ANALYSIS): "rl",
+	(COMM, ANALYSIS): "rlcw",
+	(PAY, ANALYSIS): "",
+	(FIN, ANALYSIS): "rl",
+	(STAFF, ANALYSIS): "",
+	(ADMIN, ANALYSIS): "rl",
+	# Remediation: the committee opens it; its owner (here the staff member) carries it out
+	(DESK, REMEDIATION): "rl",
+	(CM, REMEDIATION): "rl",
+	(ICM, REMEDIATION): "rl",
+	(BLR, REMEDIATION): "rl",
+	(COMM, REMEDIATION): "rlcw",
+	(PAY, REMEDIATION): "",
+	(FIN, REMEDIATION): "rl",
+	(STAFF, REMEDIATION): "rlw",
+	(ADMIN, REMEDIATION): "rl",
+	# Period Document: made and sent by the cycle only
+	(DESK, DOCUMENT): "rl",
+	(CM, DOCUMENT): "rl",
+	(ICM, DOCUMENT): "rl",
+	(BLR, DOCUMENT): "",
+	(COMM, DOCUMENT): "rl",
+	(PAY, DOCUMENT): "rl",
+	(FIN, DOCUMENT): "rl",
+	(STAFF, DOCUMENT): "",
+	(ADMIN, DOCUMENT): "rl",
+	# Ledger Import: the committee's
+	(DESK, LEDGER): "",
+	(CM, LEDGER): "",
+	(ICM, LEDGER): "",
+	(BLR, LEDGER): "",
+	(COMM, LEDGER): "rlcw",
+	(PAY, LEDGER): "",
+	(FIN, LEDGER): "",
+	(STAFF, LEDGER): "",
+	(ADMIN, LEDGER): "rl",
 }
 
 CYCLE_METHODS = (
@@ -338,8 +423,15 @@ def remove_matrix_records() -> None:
 		("Complaint Channel", {"name": ("like", "矩阵测试渠道%")}),
 		("Handling Violation Type", {"name": ("like", "矩阵测试违规%")}),
 		("Business Line", {"name": ("like", "矩阵测试条线%")}),
+		("Dispute Type", {"name": ("like", "矩阵测试纠纷%")}),
+		(VOLUME, {"institution": ("like", "矩阵测试%")}),
+		(ANALYSIS, {"name": ("in", [QUARTER, *ANALYSIS_CREATED])}),
 	):
 		frappe.db.delete(doctype, filters)
+	remediations = frappe.get_all(REMEDIATION, {"institution": ("like", "矩阵测试%")}, pluck="name")
+	for child in ("Remediation Complaint", "Remediation Evidence"):
+		frappe.db.delete(child, {"parent": ("in", remediations or [""])})
+	frappe.db.delete(REMEDIATION, {"name": ("in", remediations or [""])})
 	for name in frappe.get_all(
 		"Ledger Import", filters={"ledger_file": ("like", "%mx-ledger%")}, pluck="name"
 	):
@@ -384,6 +476,52 @@ class TestPermissionMatrix(AccountabilityTestCase):
 			[(RECEIVED_ON, CHANNEL)], institution=B, persons=[("MX-B1", "Direct")], customer="矩阵乙客户"
 		).name
 		case_a, case_b = rows["case_a"], rows["case_b"]
+		frappe.get_doc({"doctype": CONTACT, "complaint": case_a, "customer_phone": "13800000001"}).insert()
+		rows["volume_a"] = (
+			frappe.get_doc(
+				{
+					"doctype": VOLUME,
+					"institution": A,
+					"from_date": "2024-10-01",
+					"to_date": "2024-10-31",
+					"premium": 1000000,
+					"policies": 100,
+				}
+			)
+			.insert()
+			.name
+		)
+		frappe.get_doc({"doctype": ANALYSIS, "quarter": QUARTER}).insert()
+		rows["remediation_a"] = (
+			frappe.get_doc(
+				{
+					"doctype": REMEDIATION,
+					"title": "矩阵测试整改",
+					"institution": A,
+					"root_cause": "矩阵测试",
+					"measures": "矩阵测试",
+					"remediation_owner": USERS[STAFF],
+					"due_on": add_days(today(), 30),
+				}
+			)
+			.insert()
+			.name
+		)
+		# started by its owner: the state in which the owner writes (Open is the committee's)
+		frappe.db.set_value(REMEDIATION, rows["remediation_a"], "workflow_state", "In Progress")
+		rows["document_a"] = (
+			frappe.get_doc(
+				{
+					"doctype": DOCUMENT,
+					"accountability_period": PERIOD,
+					"institution": A,
+					"kind": "Assessment Table",
+					"title": "矩阵测试考核表",
+				}
+			)
+			.insert(ignore_permissions=True)
+			.name
+		)
 
 		rows["finding_own"] = make_finding(case_a, "MX-A1")  # draft: read, write
 		rows["finding_colleague"] = make_finding(case_a, "MX-A2")
@@ -418,6 +556,9 @@ class TestPermissionMatrix(AccountabilityTestCase):
 		cls.per_role = {}
 		for role in ROLES:
 			cls.per_role[role] = {
+				(CONTACT, "c"): make_complaint(
+					[(RECEIVED_ON, CHANNEL)], institution=A, customer="矩阵联系方式客户"
+				).name,
 				(FINDING, "s"): make_finding(case_a, "MX-A1", "Committee Review"),
 				(FINDING, "S"): make_finding(case_a, "MX-A1", "Committee Review"),
 				(FINDING, "x"): make_finding(case_a, "MX-A1", "Final"),
@@ -435,6 +576,7 @@ class TestPermissionMatrix(AccountabilityTestCase):
 			(doctype, name): doc_json(doctype, name)
 			for cells in cls.per_role.values()
 			for (doctype, _action), name in cells.items()
+			if doctype in (FINDING, APPEAL)
 		}
 
 		cls.ledger_import = attach_ledger("mx-ledger.csv", "a,b\n1,2\n")
@@ -469,6 +611,13 @@ class TestPermissionMatrix(AccountabilityTestCase):
 			"Handling Violation Type": "服务态度问题",
 			"Business Line": "矩阵测试条线",
 			SETTINGS: SETTINGS,
+			CONTACT: self.rows["case_a"],
+			"Dispute Type": "理赔纠纷",
+			VOLUME: self.rows["volume_a"],
+			ANALYSIS: QUARTER,
+			REMEDIATION: self.rows["remediation_a"],
+			DOCUMENT: self.rows["document_a"],
+			LEDGER: self.ledger_import,
 		}[doctype]
 
 	def write_body(self, doctype: str) -> dict:
@@ -477,8 +626,8 @@ class TestPermissionMatrix(AccountabilityTestCase):
 			return {"is_example": frappe.db.get_value(doctype, self.read_target(doctype), "is_example")}
 		if doctype == "Complaint Channel":
 			return {"aliases": frappe.db.get_value(doctype, CHANNEL, "aliases")}
-		if doctype == "Handling Violation Type":
-			return {"description": frappe.db.get_value(doctype, "服务态度问题", "description")}
+		if doctype in ("Handling Violation Type", "Dispute Type"):
+			return {"description": frappe.db.get_value(doctype, self.read_target(doctype), "description")}
 		return {
 			"Complaint": {"summary": "矩阵测试：修改摘要"},
 			FINDING: {"remarks": "矩阵测试：修改备注"},
@@ -489,6 +638,12 @@ class TestPermissionMatrix(AccountabilityTestCase):
 			"Accountable Person": {"post": "矩阵测试岗"},
 			"Business Line": {"reviewer": None},
 			SETTINGS: {"printed_by": self.settings_printed_by},
+			CONTACT: {"customer_phone": "13800000001"},
+			VOLUME: {"note": "矩阵测试：备注"},
+			ANALYSIS: {},
+			REMEDIATION: {"completion_note": "矩阵测试：进展"},
+			DOCUMENT: {"delivery_note": "矩阵测试"},
+			LEDGER: {},
 		}[doctype]
 
 	def create_body(self, doctype: str, role: str) -> dict:
@@ -535,6 +690,31 @@ class TestPermissionMatrix(AccountabilityTestCase):
 				"max_amount": 200,
 			},
 			"Business Line": {"business_line_name": f"矩阵测试条线{i}"},
+			CONTACT: {"complaint": self.per_role[role][(CONTACT, "c")], "customer_phone": "13800000002"},
+			"Dispute Type": {"dispute_type_name": f"矩阵测试纠纷{i}"},
+			VOLUME: {
+				"institution": A,
+				"from_date": f"2099-0{i}-01",
+				"to_date": f"2099-0{i}-28",
+				"premium": 1000,
+				"policies": 1,
+			},
+			ANALYSIS: {"quarter": f"{2010 + i}-Q1"},
+			REMEDIATION: {
+				"title": "矩阵测试新建整改",
+				"institution": A,
+				"root_cause": "矩阵测试",
+				"measures": "矩阵测试",
+				"remediation_owner": USERS[STAFF],
+				"due_on": add_days(today(), 30),
+			},
+			DOCUMENT: {
+				"accountability_period": PERIOD,
+				"institution": A,
+				"kind": "Notice",
+				"title": f"矩阵测试{i}",
+			},
+			LEDGER: {"ledger_file": "/files/mx-ledger-new.csv"},
 		}[doctype]
 
 	def workflow(self, role: str, doctype: str, letter: str, action: str):
