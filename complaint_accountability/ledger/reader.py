@@ -86,7 +86,7 @@ def parse_ledger(
 ) -> Ledger:
 	"""``dispute_types`` are the 纠纷类型 a cell may name: the regulator's categories by default."""
 	header = [name for name in frame.attrs.get("header", frame.columns) if name]
-	problems = near_misses(header, col.REQUIRED + col.OPTIONAL)
+	problems = near_misses(header, col.REQUIRED + col.OPTIONAL, col.REQUIRED)
 	problems += [
 		LedgerProblem(HEADER_ROW, name, "缺少必需列") for name in col.REQUIRED if name not in frame.columns
 	]
