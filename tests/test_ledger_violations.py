@@ -1,12 +1,20 @@
 """Handling violations in ledger mode (rules.md §4): charged once, by the first run that can, whatever the case."""
 
 import csv
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from complaint_accountability.ledger import columns as col
+from complaint_accountability.ledger.assess import assess_ledger
 from complaint_accountability.ledger.cli import main
+from complaint_accountability.ledger.notices import penalty_lines
+from complaint_accountability.ledger.reader import read_ledger
+from complaint_accountability.rules.defaults import default_channels, default_rates, default_violation_types
+from complaint_accountability.rules.periods import period
+from complaint_accountability.rules.rates import HANDLING_VIOLATION
+from complaint_accountability.rules.settings import AccountabilitySettings
 
 from .ledgers import row, write_csv
 
@@ -117,3 +125,24 @@ def test_a_rerun_of_the_same_period_gives_the_same_files(tmp_path):
 	assert assess(tmp_path / "first" / "台账-2026-11.csv", "2026-11", tmp_path / "again") == 0
 	for name in ("payroll-2026-11.csv", "台账-2026-11.csv", "处罚考核表-2026-11.xlsx"):
 		assert (tmp_path / "first" / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
+
+
+def test_two_violation_types_of_one_officer_on_one_case_are_two_notice_lines(tmp_path):
+	rows = [
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-10"}),
+		row(
+			**{
+				**LATE_FEEDBACK,
+				col.VIOLATION_TYPE: "服务态度问题",
+				col.VIOLATION_AMOUNT: "50",
+				col.RECEIVED_ON: "2026-11-12",
+				col.CHANNEL: "监管局",
+			}
+		),
+	]
+	ledger = read_ledger(write_csv(tmp_path / "l.csv", rows), default_channels(), default_violation_types())
+	settings = AccountabilitySettings()
+	result = assess_ledger(ledger, period("2026-11", settings), default_channels(), default_rates(), settings)
+	desk = result.charges[result.charges["liability"] == HANDLING_VIOLATION]
+	lines = [(line.employee_number, line.channels, line.amount) for line in penalty_lines(desk)]
+	assert lines == [("D0001", "未按时效反馈", Decimal("80")), ("D0001", "服务态度问题", Decimal("50"))]
