@@ -2,6 +2,7 @@
 
 import csv
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,20 @@ def test_an_existing_output_folder_keeps_other_files(tmp_path):
 	assert main(["assess", str(tmp_path / "ledger.xlsx"), "--period", "2026-11", "--out", str(out)]) == 0
 	assert (out / "mine.txt").read_text() == "keep"
 	assert not list(tmp_path.glob(".staging-*"))
+
+
+def test_a_cell_too_long_for_excel_stops_the_run_with_its_row_and_column(tmp_path, capsys):
+	"""openpyxl cuts a cell at Excel's limit; another program may not: the cell is made one character longer."""
+	values = [row()[h] for h in col.REQUIRED]
+	made = write_xlsx(tmp_path / "made.xlsx", [[*values, "x" * 32_767]], header=[*col.REQUIRED, "备注"])
+	ledger = tmp_path / "l.xlsx"
+	with zipfile.ZipFile(made) as source, zipfile.ZipFile(ledger, "w") as target:
+		for item in source.infolist():
+			data = source.read(item)
+			target.writestr(item, data.replace(b"x" * 32_767, b"x" * 32_768))
+	assert main(["assess", str(ledger), "--period", "2026-11", "--out", str(tmp_path / "out")]) == 2
+	assert (
+		"第2行 [备注]: 单元格有 32768 个字符,超过 Excel 单元格最多 32767 个字符的上限"
+		in capsys.readouterr().err
+	)
+	assert not (tmp_path / "out").exists()

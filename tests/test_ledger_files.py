@@ -3,9 +3,11 @@
 import io
 import zipfile
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
 
 from complaint_accountability.ledger.files import read_ledger_file, write_ledger_file
 from complaint_accountability.ledger.persons import (
@@ -13,6 +15,7 @@ from complaint_accountability.ledger.persons import (
 	parse_person_cell,
 	parse_person_cells,
 )
+from complaint_accountability.ledger.problems import LedgerInvalid
 from complaint_accountability.ledger.xlsx_scan import flagged_cells
 from complaint_accountability.ledger.xlsx_text import column_letters, write_text_sheet
 
@@ -100,6 +103,53 @@ def test_a_ledger_written_back_reads_back_the_same_and_the_same_bytes(tmp_path):
 	assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
 	again = read_ledger_file(tmp_path / "a.xlsx")
 	assert again.attrs["header"] == HEADER and again.equals(ledger)
+
+
+ROUND_TRIP = [
+	"_x0041_",  # Excel's escape for A, as text: must not read back as A
+	"_x005F_",
+	"x_x000D_y",
+	"_xD83D_",
+	"cr\r\nlf",
+	"lone\rcr",
+	"ctl\x01\x02end",
+	"a & b <c> _x0041_",
+	"tab\tin",
+	"多行\n文字",
+	"0012",
+	"emoji😀",
+	"x" * 32_767,
+]
+
+
+def calamine_cells(path) -> list[list]:
+	return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python(skip_empty_area=False)
+
+
+def test_every_text_reads_back_through_calamine_as_written(tmp_path):
+	path = tmp_path / "t.xlsx"
+	write_text_sheet(path, "台账", ["文本", "_x0042_"], [ROUND_TRIP, ["plain"] * len(ROUND_TRIP)])
+	rows = calamine_cells(path)
+	assert rows[0] == ["文本", "_x0042_"]
+	assert [r[0] for r in rows[1:]] == ROUND_TRIP
+	assert read_ledger_file(path)["文本"].tolist() == [text.strip() for text in ROUND_TRIP]
+
+
+@pytest.mark.parametrize(
+	("text", "reason"),
+	[
+		("x" * 32_768, "单元格有 32768 个字符,超过 Excel 单元格最多 32767 个字符的上限"),
+		("bom\ufffe", "单元格含有字符 U+FFFE"),
+		("\uffff", "单元格含有字符 U+FFFF"),
+	],
+)
+def test_a_cell_excel_cannot_hold_is_refused_by_row_and_column(tmp_path, text, reason):
+	path = tmp_path / "t.xlsx"
+	with pytest.raises(LedgerInvalid) as refused:
+		write_text_sheet(path, "台账", ["投诉编号", ""], [["A-1", "A-2", "A-3"], ["", "", text]])
+	(problem,) = refused.value.problems
+	assert (problem.row, problem.column) == (4, "B列") and reason in problem.reason
+	assert not path.exists()
 
 
 CELL_PARTS = st.sampled_from(
