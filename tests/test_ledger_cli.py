@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from python_calamine import CalamineWorkbook
 
 from complaint_accountability.ledger import columns as col
 from complaint_accountability.ledger.cli import main
@@ -236,3 +237,42 @@ def test_a_cell_too_long_for_excel_stops_the_run_with_its_row_and_column(tmp_pat
 		in capsys.readouterr().err
 	)
 	assert not (tmp_path / "out").exists()
+
+
+def sheet_rows(path: Path) -> list[list]:
+	return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python(skip_empty_area=False)
+
+
+def test_the_ledger_written_back_keeps_its_header_and_its_row_numbers(tmp_path):
+	"""A blank header cell stays blank, only the column the run wrote in is added, and a blank row stays, so
+	the 台账行号 of the assessment table names the row of the file written back."""
+	header = [*col.REQUIRED, "", "备注"]
+	first = [row()[h] for h in col.REQUIRED] + ["无表头的数据", "已回访"]
+	second = [row(**{col.CASE_NUMBER: "A-2", col.RECEIVED_ON: "2026-11-03"})[h] for h in col.REQUIRED]
+	ledger = write_xlsx(tmp_path / "l.xlsx", [first, [""] * len(header), [*second, "", ""]], header=header)
+	assert main(["assess", str(ledger), "--period", "2026-11", "--out", str(tmp_path / "out")]) == 0
+	back = sheet_rows(tmp_path / "out" / "台账-2026-11.xlsx")
+	assert back[0] == [*header, col.CHARGED_PERIOD]
+	assert back[1] == [*first, "2026-11"] and back[2] == [""] * (len(header) + 1)
+	detail = list(load_workbook(tmp_path / "out" / "处罚考核表-2026-11.xlsx")["扣款明细"].values)
+	numbers = {(r[1], r[2]) for r in detail[1:]}
+	assert numbers == {("A-1", 2), ("A-2", 4)} and back[4 - 1][0] == "A-2"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_run_that_charges_nothing_writes_the_ledger_back_as_it_was(tmp_path, suffix):
+	header = [*col.REQUIRED, "", "备注"]
+	values = [row(**{col.OUTCOME: "满意"})[h] for h in col.REQUIRED] + ["x", "y"]
+	if suffix == ".csv":
+		ledger = tmp_path / "l.csv"
+		with open(ledger, "w", newline="", encoding="utf-8") as f:
+			csv.writer(f).writerows([header, values])
+	else:
+		ledger = write_xlsx(tmp_path / "l.xlsx", [values], header=header)
+	assert main(["assess", str(ledger), "--period", "2026-11", "--out", str(tmp_path / "out")]) == 0
+	back = tmp_path / "out" / f"台账-2026-11{suffix}"
+	if suffix == ".csv":
+		with open(back, encoding="utf-8-sig", newline="") as f:
+			assert list(csv.reader(f)) == [header, values]
+	else:
+		assert sheet_rows(back) == [header, values]

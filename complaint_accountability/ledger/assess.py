@@ -178,11 +178,16 @@ def _stamped(
 	ledger: Ledger, receipt_rows: pd.Series, violations_due: np.ndarray, period: Period
 ) -> pd.DataFrame:
 	"""The ledger to write back: 扣款期间 on the receipts this run charged and 违规扣款期间 on the rows of the
-	violations it charged; a mark of this same period on a row it no longer charges is taken off."""
-	frame = ledger.frame.copy()
+	violations it charged; a mark of this same period on a row it no longer charges is taken off. The ledger's
+	own columns and rows stay as they are; a column it lacks is added at the end only if this run writes in it.
+	Columns not written are shared with the ledger read, not copied."""
+	frame = ledger.frame.copy(deep=False)
 	charged_rows = ledger.violation_rows.loc[violations_due[ledger.violation_rows["violation"]], "row"]
 	for column, rows in ((col.CHARGED_PERIOD, receipt_rows), (col.VIOLATION_CHARGED_PERIOD, charged_rows)):
-		current = frame[column].to_numpy()
 		now = frame.index.isin(rows.to_numpy() - FIRST_DATA_ROW)
-		frame[column] = np.where(now, period.name, np.where(current == period.name, "", current))
+		if column in frame.columns:
+			current = frame[column].to_numpy()
+			frame[column] = np.where(now, period.name, np.where(current == period.name, "", current))
+		elif now.any():
+			frame[column] = np.where(now, period.name, "").astype(object)
 	return frame

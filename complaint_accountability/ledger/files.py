@@ -149,9 +149,16 @@ def _check_header(frame: pd.DataFrame) -> None:
 	frame.columns = [name or f"_blank_{i}" for i, name in enumerate(header)]
 
 
+def written_header(frame: pd.DataFrame) -> list[str]:
+	"""The header to write: the ledger's as written (a blank cell stays blank), then the columns added to it."""
+	given = list(frame.attrs.get("header", []))[: len(frame.columns)]
+	return given + [str(name) for name in frame.columns[len(given) :]]
+
+
 def write_ledger_file(frame: pd.DataFrame, path: Path) -> None:
-	"""The ledger back in the format it came in, all cells as text."""
+	"""The ledger back in the format it came in, all cells as text, under the header it came with."""
+	header = written_header(frame)
 	if path.suffix.lower() == ".csv":
-		frame.to_csv(path, index=False, encoding="utf-8-sig")
+		frame.to_csv(path, index=False, header=header, encoding="utf-8-sig")
 	else:
-		write_text_sheet(path, LEDGER_SHEET, list(frame.columns), [frame[c].tolist() for c in frame.columns])
+		write_text_sheet(path, LEDGER_SHEET, header, [frame[c].tolist() for c in frame.columns])

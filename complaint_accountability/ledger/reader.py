@@ -54,7 +54,9 @@ VIOLATION_COLUMNS = [field.name for field in fields(_Violation)]
 
 @dataclass
 class Ledger:
-	"""A valid ledger. ``frame`` keeps the text as read (blank rows dropped), to be written back."""
+	"""A valid ledger. ``frame`` keeps the text as read, to be written back: the ledger's own columns only (and
+	its header as written in ``attrs["header"]``), every row, blank ones too, so that a sheet row number
+	(index + FIRST_DATA_ROW) names the same row in the ledger written back."""
 
 	frame: pd.DataFrame
 	# One row per receipt, by case and date: row, case, received_on (date), channel, rank, transferred,
@@ -92,16 +94,10 @@ def parse_ledger(
 	]
 	if problems:
 		raise LedgerInvalid(problems)
-	for name in col.OPTIONAL:
-		if name not in frame.columns:
-			frame[name] = ""
-	filled = np.zeros(len(frame), dtype=bool)
-	for name in frame.columns:
-		filled |= frame[name].to_numpy() != ""
-	frame = frame[filled].copy()
-	if frame.empty:
+	data = _known_columns(frame)
+	if data.empty:
 		raise LedgerInvalid([LedgerProblem(FIRST_DATA_ROW, "", "台账没有数据行")])
-	parser = _RowParser(frame)
+	parser = _RowParser(data)
 	rows = parser.parse_rows(channels, default_dispute_types() if dispute_types is None else dispute_types)
 	cases = parser.case_values(rows)
 	persons = parser.persons(rows)
@@ -111,6 +107,21 @@ def parse_ledger(
 		raise LedgerInvalid(parser.problems)
 	receipts = rows.drop(columns=list(WORKING_COLUMNS))
 	return Ledger(frame, receipts, cases, persons, violations, names, violation_rows)
+
+
+def _known_columns(frame: pd.DataFrame) -> pd.DataFrame:
+	"""The rows that are not blank, with every known column (an optional one the ledger lacks is empty); the
+	ledger's frame itself is left as it is. The columns' arrays are shared where no row is blank."""
+	filled = np.zeros(len(frame), dtype=bool)
+	for name in frame.columns:
+		filled |= frame[name].to_numpy() != ""
+	empty = np.full(len(frame), "", dtype=object)
+	data = pd.DataFrame(
+		{name: frame[name].to_numpy() if name in frame.columns else empty for name in col.KNOWN},
+		index=frame.index,
+		copy=False,
+	)
+	return data if filled.all() else data[filled]
 
 
 class _Parsed:
