@@ -276,3 +276,35 @@ def test_a_run_that_charges_nothing_writes_the_ledger_back_as_it_was(tmp_path, s
 			assert list(csv.reader(f)) == [header, values]
 	else:
 		assert sheet_rows(back) == [header, values]
+
+
+def test_a_rerun_into_the_same_folder_replaces_the_periods_outputs_as_a_whole(tmp_path):
+	"""Run 2026-11 with two institutions charged, then with a ledger charging nothing in 2026-11: the first
+	run's notices go; 2026-10's files and the user's own stay."""
+	out = tmp_path / "out"
+	charged = [row(), row(**{col.CASE_NUMBER: "A-2", col.INSTITUTION: "城西支公司"})]
+	assert (
+		main(
+			["assess", str(write_csv(tmp_path / "a.csv", charged)), "--period", "2026-11", "--out", str(out)]
+		)
+		== 0
+	)
+	assert len(list((out / "notices").glob("正式文件-2026-11-*.pdf"))) == 2
+	(out / "notices" / "正式文件-2026-10-城东支公司.pdf").write_bytes(b"October's")
+	(out / "notices" / "mine.txt").write_text("keep")
+	(out / "台账-2026-11.xlsx").write_bytes(b"from a run on the xlsx")
+	exempt = [row(**{col.OUTCOME: "满意"})]
+	assert (
+		main(["assess", str(write_csv(tmp_path / "b.csv", exempt)), "--period", "2026-11", "--out", str(out)])
+		== 0
+	)
+	assert sorted(p.name for p in (out / "notices").iterdir()) == [
+		"mine.txt",
+		"正式文件-2026-10-城东支公司.pdf",
+	]
+	assert sorted(p.name for p in out.iterdir() if p.is_file()) == [
+		"payroll-2026-11.csv",
+		"台账-2026-11.csv",
+		"处罚考核表-2026-11.xlsx",
+	]
+	assert payroll(out, "2026-11") == []
