@@ -146,3 +146,16 @@ def test_two_violation_types_of_one_officer_on_one_case_are_two_notice_lines(tmp
 	desk = result.charges[result.charges["liability"] == HANDLING_VIOLATION]
 	lines = [(line.employee_number, line.channels, line.amount) for line in penalty_lines(desk)]
 	assert lines == [("D0001", "未按时效反馈", Decimal("80")), ("D0001", "服务态度问题", Decimal("50"))]
+
+
+def test_two_charged_periods_are_refused_naming_the_row_that_set_the_first(tmp_path, capsys):
+	rows = [
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-10-01"}),
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-10-12", col.VIOLATION_CHARGED_PERIOD: "2026-10"}),
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-03", col.VIOLATION_CHARGED_PERIOD: "2026-11"}),
+	]
+	assert assess(write_csv(tmp_path / "l.csv", rows), "2026-12", tmp_path / "out") == 2
+	assert (
+		f"第4行 [{col.VIOLATION_CHARGED_PERIOD}]: 何琳在投诉 A-1 的“未按时效反馈”已在第3行记为 2026-10 已扣款"
+		in capsys.readouterr().err
+	)

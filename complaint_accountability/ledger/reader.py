@@ -337,6 +337,7 @@ class _RowParser:
 			for cell, group in self.officer_persons.groupby("cell")
 		}
 		records, row_of = {}, []
+		period_row = {}  # the row that names each violation's 违规扣款期间 first
 		for item in flagged.itertuples():
 			problem = _violation_problem(item, violation_types)
 			if problem:
@@ -358,7 +359,7 @@ class _RowParser:
 					),
 				)
 				if earlier.amount != item.violation_amount:
-					self._conflict(item, name, earlier, col.VIOLATION_AMOUNT, f"记为{earlier.amount}元")
+					self._conflict(item, name, earlier.row, col.VIOLATION_AMOUNT, f"记为{earlier.amount}元")
 					continue
 				if earlier.charged_period and item.violation_charged_period not in (
 					None,
@@ -367,11 +368,13 @@ class _RowParser:
 					self._conflict(
 						item,
 						name,
-						earlier,
+						period_row[key],
 						col.VIOLATION_CHARGED_PERIOD,
 						f"记为 {earlier.charged_period} 已扣款",
 					)
 					continue
+				if item.violation_charged_period:
+					period_row.setdefault(key, int(item.row))
 				earlier.charged_period = earlier.charged_period or item.violation_charged_period
 				row_of.append((int(item.row), key))
 		position = {key: index for index, key in enumerate(records)}
@@ -382,12 +385,13 @@ class _RowParser:
 		)
 		return violations, violation_rows
 
-	def _conflict(self, item, officer: str, earlier: "_Violation", column: str, said: str) -> None:
+	def _conflict(self, item, officer: str, said_at: int, column: str, said: str) -> None:
+		"""``said_at``: the row that recorded what this row contradicts."""
 		self.problems.append(
 			LedgerProblem(
 				int(item.row),
 				column,
-				f"{officer}在投诉 {item.case} 的“{item.violation_type}”已在第{earlier.row}行{said},"
+				f"{officer}在投诉 {item.case} 的“{item.violation_type}”已在第{said_at}行{said},"
 				"同一案件同一违规只扣一次",
 			)
 		)
