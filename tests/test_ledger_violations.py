@@ -60,11 +60,12 @@ def test_a_violation_recorded_after_its_periods_run_is_charged_by_the_next(tmp_p
 
 
 def test_a_violation_charged_by_another_period_is_not_charged_again(tmp_path):
-	charged = row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-02", col.VIOLATION_CHARGED_PERIOD: "2026-10"})
+	"""Recorded late, charged by December's run; November run again on that ledger charges it no more."""
+	charged = row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-02", col.VIOLATION_CHARGED_PERIOD: "2026-12"})
 	assert assess(write_csv(tmp_path / "l.csv", [charged]), "2026-11", tmp_path / "out") == 0
 	assert performance(tmp_path / "out", "2026-11") == {}
 	(back,) = written_back(tmp_path / "out", "2026-11")
-	assert back[col.VIOLATION_CHARGED_PERIOD] == "2026-10"
+	assert back[col.VIOLATION_CHARGED_PERIOD] == "2026-12"
 
 
 def test_a_violation_on_a_second_row_of_the_same_case_counts_as_the_same(tmp_path):
@@ -159,3 +160,47 @@ def test_two_charged_periods_are_refused_naming_the_row_that_set_the_first(tmp_p
 		f"第4行 [{col.VIOLATION_CHARGED_PERIOD}]: 何琳在投诉 A-1 的“未按时效反馈”已在第3行记为 2026-10 已扣款"
 		in capsys.readouterr().err
 	)
+
+
+def test_a_charged_period_before_the_receipts_own_is_refused(tmp_path, capsys):
+	"""Received 2026-11-10 and marked charged in 2026-05: 2026-11's run would never charge it."""
+	early = row(**{col.RECEIVED_ON: "2026-11-10", col.CHARGED_PERIOD: "2026-05"})
+	assert assess(write_csv(tmp_path / "l.csv", [row(), early]), "2026-11", tmp_path / "out") == 2
+	assert (
+		f"第3行 [{col.CHARGED_PERIOD}]: 扣款期间 2026-05 早于这条投诉记录所属的考核期 2026-11(受理日期 2026-11-10)"
+		in capsys.readouterr().err
+	)
+	assert not (tmp_path / "out").exists()
+
+
+def test_a_violation_charged_before_its_own_period_is_refused(tmp_path, capsys):
+	rows = [
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-10"}),
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-12", col.VIOLATION_CHARGED_PERIOD: "2026-10"}),
+	]
+	assert assess(write_csv(tmp_path / "l.csv", rows), "2026-11", tmp_path / "out") == 2
+	assert (
+		f"第3行 [{col.VIOLATION_CHARGED_PERIOD}]: 违规扣款期间 2026-10 早于何琳在投诉 A-1 的“未按时效反馈”"
+		"所属的考核期 2026-11(受理日期 2026-11-10)" in capsys.readouterr().err
+	)
+
+
+def test_the_periods_follow_the_settings_start_day(tmp_path):
+	"""With periods starting on the 26th, 2026-10-23 belongs to 2026-10: a 扣款期间 of 2026-10 is its own."""
+	(tmp_path / "s.json").write_text('{"period_start_day": 26}', encoding="utf-8")
+	stamped = write_csv(
+		tmp_path / "l.csv", [row(**{col.RECEIVED_ON: "2026-10-23", col.CHARGED_PERIOD: "2026-10"})]
+	)
+	args = ["assess", str(stamped), "--period", "2026-11", "--out", str(tmp_path / "out")]
+	assert main([*args, "--settings", str(tmp_path / "s.json")]) == 0
+	assert main([*args[:-1], str(tmp_path / "default")]) == 2  # by the 21st, 2026-10-23 is in 2026-11
+
+
+def test_a_violation_charged_with_its_first_row_may_be_marked_on_a_later_row(tmp_path):
+	"""The run that charged it marks every row of the violation, a row of a later period too."""
+	rows = [
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-10-12", col.VIOLATION_CHARGED_PERIOD: "2026-10"}),
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-03", col.VIOLATION_CHARGED_PERIOD: "2026-10"}),
+	]
+	assert assess(write_csv(tmp_path / "l.csv", rows), "2026-11", tmp_path / "out") == 0
+	assert performance(tmp_path / "out", "2026-11") == {}

@@ -19,7 +19,9 @@ import pandas as pd
 from ..rules.cases import PENDING
 from ..rules.channels import ChannelBook, UnknownChannel
 from ..rules.defaults import default_dispute_types
+from ..rules.periods import period_name_of
 from ..rules.rates import DIRECT, MANAGEMENT
+from ..rules.settings import AccountabilitySettings
 from ..rules.violations import ViolationAmountOutOfRange, ViolationType, check_violation_amount
 from . import columns as col
 from .cells import CellError, parse_date, parse_money, parse_period_cell, parse_yes_no
@@ -76,8 +78,9 @@ def read_ledger(
 	channels: ChannelBook,
 	violation_types: dict[str, ViolationType],
 	dispute_types: Collection[str] | None = None,
+	settings: AccountabilitySettings | None = None,
 ) -> Ledger:
-	return parse_ledger(read_ledger_file(path), channels, violation_types, dispute_types)
+	return parse_ledger(read_ledger_file(path), channels, violation_types, dispute_types, settings)
 
 
 def parse_ledger(
@@ -85,8 +88,11 @@ def parse_ledger(
 	channels: ChannelBook,
 	violation_types: dict[str, ViolationType],
 	dispute_types: Collection[str] | None = None,
+	settings: AccountabilitySettings | None = None,
 ) -> Ledger:
-	"""``dispute_types`` are the 纠纷类型 a cell may name: the regulator's categories by default."""
+	"""``dispute_types`` are the 纠纷类型 a cell may name: the regulator's categories by default. ``settings``
+	decide the period each receipt belongs to, which its 扣款期间 may not precede: the defaults if not given."""
+	settings = settings or AccountabilitySettings()
 	header = [name for name in frame.attrs.get("header", frame.columns) if name]
 	problems = near_misses(header, col.REQUIRED + col.OPTIONAL, col.REQUIRED)
 	problems += [
@@ -102,7 +108,8 @@ def parse_ledger(
 	cases = parser.case_values(rows)
 	persons = parser.persons(rows)
 	names = parser.check_names(rows)
-	violations, violation_rows = parser.violations(rows, violation_types)
+	violations, violation_rows = parser.violations(rows, violation_types, settings)
+	parser.early_charged_periods(rows, settings)
 	if parser.problems:
 		raise LedgerInvalid(parser.problems)
 	receipts = rows.drop(columns=list(WORKING_COLUMNS))
@@ -322,11 +329,30 @@ class _RowParser:
 			)
 		return names
 
+	def early_charged_periods(self, rows: pd.DataFrame, settings: AccountabilitySettings) -> None:
+		"""A receipt is charged in its own period or a later one: a 扣款期间 before it would keep the receipt
+		from ever being charged. Each distinct date's period is worked out once."""
+		stamped = rows[rows["charged_period"].notna() & rows["received_on"].notna()]
+		days, dates = pd.factorize(stamped["received_on"].to_numpy())
+		own = np.array([period_name_of(day, settings) for day in dates], dtype=object)[days]
+		early = stamped["charged_period"].to_numpy() < own
+		for item, own_period in zip(stamped[early].itertuples(), own[early], strict=True):
+			self.problems.append(
+				LedgerProblem(
+					int(item.row),
+					col.CHARGED_PERIOD,
+					_early(
+						col.CHARGED_PERIOD, item.charged_period, "这条投诉记录", own_period, item.received_on
+					),
+				)
+			)
+
 	def violations(
-		self, rows: pd.DataFrame, violation_types: dict[str, ViolationType]
+		self, rows: pd.DataFrame, violation_types: dict[str, ViolationType], settings: AccountabilitySettings
 	) -> tuple[pd.DataFrame, pd.DataFrame]:
 		"""One violation per case, desk officer and type, however many rows record it: the first row's
-		date and amount count, and it was charged in the 违规扣款期间 one of its rows names."""
+		date and amount count, and it was charged in the 违规扣款期间 one of its rows names, which may not
+		precede the period of that date."""
 		flagged = rows[
 			(rows["officers_cell"] != BLANK)
 			| (rows["violation_type"] != "")
@@ -377,6 +403,23 @@ class _RowParser:
 					period_row.setdefault(key, int(item.row))
 				earlier.charged_period = earlier.charged_period or item.violation_charged_period
 				row_of.append((int(item.row), key))
+		for key, violation in records.items():
+			if violation.charged_period and violation.received_on:
+				own = period_name_of(violation.received_on, settings)
+				if violation.charged_period < own:
+					self.problems.append(
+						LedgerProblem(
+							period_row[key],
+							col.VIOLATION_CHARGED_PERIOD,
+							_early(
+								col.VIOLATION_CHARGED_PERIOD,
+								violation.charged_period,
+								f"{violation.full_name}在投诉 {violation.case} 的“{violation.violation_type}”",
+								own,
+								violation.received_on,
+							),
+						)
+					)
 		position = {key: index for index, key in enumerate(records)}
 		violations = pd.DataFrame([vars(v) for v in records.values()], columns=VIOLATION_COLUMNS)
 		violation_rows = pd.DataFrame(
@@ -395,6 +438,13 @@ class _RowParser:
 				"同一案件同一违规只扣一次",
 			)
 		)
+
+
+def _early(column: str, charged: str, what: str, own: str, received_on: date) -> str:
+	return (
+		f"{column} {charged} 早于{what}所属的考核期 {own}(受理日期 {received_on}):"
+		f"不能在受理之前的考核期扣款,请改正{column}或受理日期"
+	)
 
 
 def _last_of_each(case: np.ndarray, mask: np.ndarray) -> np.ndarray:
