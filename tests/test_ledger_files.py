@@ -1,6 +1,7 @@
 """The xlsx pieces of ledger mode: the formula and error scan, the text-sheet writer, person cells at once."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -9,6 +10,8 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
+from complaint_accountability.ledger import columns as col
+from complaint_accountability.ledger.cli import main
 from complaint_accountability.ledger.files import read_ledger_file, write_ledger_file
 from complaint_accountability.ledger.persons import (
 	PersonCellError,
@@ -19,7 +22,7 @@ from complaint_accountability.ledger.problems import LedgerInvalid
 from complaint_accountability.ledger.xlsx_scan import flagged_cells
 from complaint_accountability.ledger.xlsx_text import column_letters, write_text_sheet
 
-from .ledgers import HEADER, row, write_csv
+from .ledgers import HEADER, row, write_csv, write_xlsx
 
 PREFIXED_SHEET = (
 	'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
@@ -78,6 +81,43 @@ def test_the_scan_reads_rows_cut_across_chunks(monkeypatch):
 	monkeypatch.setattr(xlsx_scan, "CHUNK", 7)
 	cells = list(flagged_cells(archive_with(PREFIXED_SHEET)))
 	assert [c.row for c in cells] == [2, 3, 5]
+
+
+NUMBERLESS_SHEET = (
+	'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+	'<row><c t="inlineStr"><is><t>投诉编号</t></is></c></row>'
+	"<row><c><v>1</v></c></row>"
+	"<row><c><f>B2*2</f><v>4</v></c></row>"
+	'<row r="7"><c><v>1</v></c></row>'
+	'<row/><row><c t="e"><v>#N/A</v></c></row>'
+	"</sheetData></worksheet>"
+)
+
+
+@pytest.mark.parametrize("chunk", [7, 8 << 20])
+def test_rows_written_without_numbers_are_counted(monkeypatch, chunk):
+	"""A row without r is the row after the one before it (after row 7: rows 8 and 9)."""
+	from complaint_accountability.ledger import xlsx_scan
+
+	monkeypatch.setattr(xlsx_scan, "CHUNK", chunk)
+	cells = list(flagged_cells(archive_with(NUMBERLESS_SHEET)))
+	assert [(c.row, c.formula, c.error) for c in cells] == [(3, "=B2*2", None), (9, None, "#N/A")]
+
+
+def test_a_workbook_without_row_numbers_names_the_formulas_row(tmp_path, capsys):
+	values = [row()[h] for h in col.REQUIRED]
+	made = write_xlsx(
+		tmp_path / "made.xlsx", [values, [*values[:7], "=A1"], values], header=list(col.REQUIRED)
+	)
+	ledger = tmp_path / "l.xlsx"
+	with zipfile.ZipFile(made) as source, zipfile.ZipFile(ledger, "w") as target:
+		for item in source.infolist():
+			data = source.read(item)
+			if item.filename.startswith("xl/worksheets/"):
+				data = re.sub(rb'(<(?:row|c)\b[^>]*?) r="[A-Z]*[0-9]+"', rb"\1", data)
+			target.writestr(item, data)
+	assert main(["assess", str(ledger), "--period", "2026-11", "--out", str(tmp_path / "out")]) == 2
+	assert "第3行: 单元格含公式“=A1”" in capsys.readouterr().err
 
 
 def test_the_text_sheet_keeps_every_cell_as_written(tmp_path):
