@@ -213,3 +213,50 @@ def test_cells_parsed_at_once_equal_cells_parsed_one_by_one(cells):
 			(p.full_name, p.employee_number) for p in expected
 		]
 		assert list(mine["position"]) == list(range(len(expected)))
+
+
+def rewritten(source, target, parts: dict[str, bytes | None]):
+	"""A copy of the xlsx ``source`` with some parts replaced (None: left out)."""
+	with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+		for item in old.infolist():
+			data = parts.get(item.filename, old.read(item))
+			if data is not None:
+				new.writestr(item, data)
+	return target
+
+
+@pytest.mark.parametrize(
+	("parts", "reason"),
+	[
+		(
+			{
+				"xl/workbook.xml": b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+				b"<sheets/></workbook>"
+			},
+			"无法打开 Excel 文件: 工作簿里没有工作表",
+		),
+		({"xl/worksheets/sheet1.xml": None}, "无法打开 Excel 文件: 找不到第一个工作表“台账”的内容"),
+		({"xl/workbook.xml": None}, "无法打开 Excel 文件: 文件里缺少 xl/workbook.xml"),
+		({"xl/workbook.xml": b"<workbook"}, "无法打开 Excel 文件,文件已损坏或不是 xlsx"),
+	],
+)
+def test_a_workbook_that_cannot_be_read_says_why(tmp_path, parts, reason):
+	good = tmp_path / "good.xlsx"
+	write_text_sheet(good, "台账", HEADER, [[value] for value in row().values()] + [[""]] * 9)
+	with pytest.raises(LedgerInvalid) as refused:
+		read_ledger_file(rewritten(good, tmp_path / "bad.xlsx", parts))
+	(problem,) = refused.value.problems
+	assert problem.row == 0 and reason in problem.reason
+
+
+def test_a_fault_of_the_program_is_not_reported_as_a_bad_file(tmp_path, monkeypatch):
+	from complaint_accountability.ledger import files
+
+	def broken(archive):
+		raise TypeError("a bug")
+
+	monkeypatch.setattr(files, "flagged_cells", broken)
+	good = tmp_path / "good.xlsx"
+	write_text_sheet(good, "台账", HEADER, [[value] for value in row().values()] + [[""]] * 9)
+	with pytest.raises(TypeError, match="a bug"):
+		read_ledger_file(good)

@@ -31,6 +31,10 @@ RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}R
 RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
+class UnreadableWorkbook(ValueError):
+	"""The archive is no workbook the scan can read: a part it needs is missing, or it has no sheet."""
+
+
 @dataclass(frozen=True)
 class FlaggedCell:
 	row: int  # sheet row number
@@ -42,9 +46,21 @@ def first_sheet_path(archive: zipfile.ZipFile) -> str:
 	"""The part name of the workbook's first sheet, as Excel orders them (found through the package's
 	relationships: the workbook is xl/workbook.xml in most files, not in all)."""
 	workbook_path = _target(archive, "", "officeDocument") or "xl/workbook.xml"
-	workbook = ElementTree.fromstring(archive.read(workbook_path))
-	sheet = next(element for element in workbook.iter() if element.tag.endswith("}sheet"))
-	return _target(archive, workbook_path, sheet.get(RELATIONSHIP_ID))
+	workbook = ElementTree.fromstring(_part(archive, workbook_path))
+	sheet = next((element for element in workbook.iter() if element.tag.endswith("}sheet")), None)
+	if sheet is None:
+		raise UnreadableWorkbook("工作簿里没有工作表")
+	path = _target(archive, workbook_path, sheet.get(RELATIONSHIP_ID))
+	if path is None or path not in archive.NameToInfo:
+		raise UnreadableWorkbook(f"找不到第一个工作表“{sheet.get('name', '')}”的内容")
+	return path
+
+
+def _part(archive: zipfile.ZipFile, name: str) -> bytes:
+	try:
+		return archive.read(name)
+	except KeyError:
+		raise UnreadableWorkbook(f"文件里缺少 {name},不是完整的 Excel 工作簿") from None
 
 
 def _target(archive: zipfile.ZipFile, source: str, wanted: str) -> str | None:
