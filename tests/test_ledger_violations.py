@@ -204,3 +204,15 @@ def test_a_violation_charged_with_its_first_row_may_be_marked_on_a_later_row(tmp
 	]
 	assert assess(write_csv(tmp_path / "l.csv", rows), "2026-11", tmp_path / "out") == 0
 	assert performance(tmp_path / "out", "2026-11") == {}
+
+
+def test_a_case_charged_only_by_a_violation_is_not_listed_as_not_charged(tmp_path):
+	rows = [
+		row(**{**LATE_FEEDBACK, col.OUTCOME: "满意"}),
+		row(**{col.CASE_NUMBER: "A-2", col.OUTCOME: "满意", col.DIRECT_PERSONS: "赵敏(E1002)"}),
+	]
+	ledger = read_ledger(write_csv(tmp_path / "l.csv", rows), default_channels(), default_violation_types())
+	settings = AccountabilitySettings()
+	result = assess_ledger(ledger, period("2026-11", settings), default_channels(), default_rates(), settings)
+	assert set(result.charges["case"]) == {"A-1"}
+	assert result.not_charged["case"].tolist() == ["A-2"]

@@ -68,12 +68,9 @@ def assess_ledger(
 		],
 		dtype=bool,
 	)
+	violation_charges = _violation_charges(ledger, violations_due)
 	charges = pd.concat(
-		[
-			_channel_charges(result, receipts, cases, persons, rate_rows),
-			_violation_charges(ledger, violations_due),
-		],
-		ignore_index=True,
+		[_channel_charges(result, receipts, cases, persons, rate_rows), violation_charges], ignore_index=True
 	)
 	charges = charges.sort_values(
 		["institution", "received_on", "case", "row", "employee_number", "liability"], kind="stable"
@@ -81,7 +78,7 @@ def assess_ledger(
 	return LedgerAssessment(
 		period=period,
 		charges=charges,
-		not_charged=_not_charged(result, receipts, cases, persons, period),
+		not_charged=_not_charged(result, receipts, cases, persons, period, set(violation_charges["case"])),
 		payroll=payroll_lines(
 			period.name,
 			(
@@ -155,13 +152,14 @@ def _violation_charges(ledger: Ledger, due: np.ndarray) -> pd.DataFrame:
 	)
 
 
-def _not_charged(result, receipts, cases, persons, period: Period) -> pd.DataFrame:
-	"""Cases with a receipt in this period's window that this run charges nothing, with the reason."""
+def _not_charged(result, receipts, cases, persons, period: Period, violation_cases: set[str]) -> pd.DataFrame:
+	"""Cases with a receipt in this period's window that this run charges nothing, with the reason (a case
+	whose only charge is a handling violation is charged)."""
 	in_period = receipts[
 		(receipts["order_day"] >= period.start_date.toordinal())
 		& (receipts["order_day"] <= period.end_date.toordinal())
 	]["case"].unique()
-	charged = set(receipts["case"].iloc[result.receipt])
+	charged = set(receipts["case"].iloc[result.receipt]) | violation_cases
 	with_persons = set(persons["case"])
 	rows = []
 	for case in sorted(set(in_period) - charged):
