@@ -43,7 +43,8 @@ def test_example_ledger_payroll_lines(november):
 	assert lines[("E2001", "Wage Deduction")]["amount"] == "900.00"  # E3 600 + E4 200 + the 20th 100
 	assert lines[("E1001", "Wage Deduction")]["amount"] == "300.00"  # E2 100 + E7 200
 	assert lines[("D0001", "Performance Deduction")]["amount"] == "130.00"  # E8 80 + attitude 50
-	assert lines[("D0001", "Performance Deduction")]["institution"] == "分公司客户服务部"
+	# app.md: the handling institution of the person's first charged case (TS2026-008, 营业部), in ledger mode
+	assert lines[("D0001", "Performance Deduction")]["institution"] == "营业部"
 	assert lines[("E4001", "Wage Deduction")]["institution"] == "营业部"
 
 

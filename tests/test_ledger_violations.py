@@ -216,3 +216,51 @@ def test_a_case_charged_only_by_a_violation_is_not_listed_as_not_charged(tmp_pat
 	result = assess_ledger(ledger, period("2026-11", settings), default_channels(), default_rates(), settings)
 	assert set(result.charges["case"]) == {"A-1"}
 	assert result.not_charged["case"].tolist() == ["A-2"]
+
+
+def test_the_desks_department_comes_from_the_settings(tmp_path):
+	(tmp_path / "s.json").write_text('{"desk_institution": "锦程分公司客户服务部"}', encoding="utf-8")
+	ledger = write_csv(tmp_path / "l.csv", [row(**{**LATE_FEEDBACK, col.OUTCOME: "满意"})])
+	args = ["assess", str(ledger), "--period", "2026-11", "--out", str(tmp_path / "out")]
+	assert main([*args, "--settings", str(tmp_path / "s.json")]) == 0
+	assert [p.name for p in (tmp_path / "out" / "notices").iterdir()] == [
+		"正式文件-2026-11-锦程分公司客户服务部.pdf"
+	]
+
+
+def test_a_desk_officers_payroll_line_names_the_handling_institution_of_the_first_case(tmp_path):
+	"""app.md: in ledger mode, the handling institution of the person's first charged case in the period;
+	a case never transferred is handled by the desk's own department."""
+	rows = [
+		row(
+			**{
+				**LATE_FEEDBACK,
+				col.CASE_NUMBER: "A-2",
+				col.RECEIVED_ON: "2026-11-05",
+				col.INSTITUTION: "城西支公司",
+			}
+		),
+		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-09"}),
+		row(
+			**{
+				**LATE_FEEDBACK,
+				col.CASE_NUMBER: "A-3",
+				col.RECEIVED_ON: "2026-11-12",
+				col.TRANSFERRED: "否",
+				col.INSTITUTION: "",
+			}
+		),
+	]
+	ledger = read_ledger(write_csv(tmp_path / "l.csv", rows), default_channels(), default_violation_types())
+	settings = AccountabilitySettings()
+	result = assess_ledger(ledger, period("2026-11", settings), default_channels(), default_rates(), settings)
+	(line,) = [p for p in result.payroll if p.employee_number == "D0001"]
+	assert (line.institution, line.amount) == ("城西支公司", Decimal("240"))
+	only_untransferred = assess_ledger(
+		read_ledger(write_csv(tmp_path / "u.csv", rows[2:]), default_channels(), default_violation_types()),
+		period("2026-11", settings),
+		default_channels(),
+		default_rates(),
+		settings,
+	)
+	assert [p.institution for p in only_untransferred.payroll] == ["分公司客户服务部"]

@@ -20,13 +20,15 @@ from ..rules.settings import AccountabilitySettings
 from ..rules.violations import violation_due
 from . import columns as col
 from .problems import LedgerInvalid, LedgerProblem
-from .reader import DESK_INSTITUTION, FIRST_DATA_ROW, Ledger
+from .reader import FIRST_DATA_ROW, Ledger
 
 
 @dataclass
 class LedgerAssessment:
 	period: Period
-	charges: pd.DataFrame  # one row per charge and per handling violation
+	# One row per charge and per handling violation. ``institution`` is the notice it is listed in (a violation:
+	# the desk's), ``case_institution`` the case's handling institution (the desk's for a case not transferred).
+	charges: pd.DataFrame
 	not_charged: pd.DataFrame  # cases of the period with no charge, and why
 	payroll: list[PayrollLine]
 	ledger: pd.DataFrame  # the ledger as read, 扣款期间 and 违规扣款期间 filled
@@ -68,7 +70,7 @@ def assess_ledger(
 		],
 		dtype=bool,
 	)
-	violation_charges = _violation_charges(ledger, violations_due)
+	violation_charges = _violation_charges(ledger, violations_due, settings.desk_institution)
 	charges = pd.concat(
 		[_channel_charges(result, receipts, cases, persons, rate_rows), violation_charges], ignore_index=True
 	)
@@ -82,7 +84,8 @@ def assess_ledger(
 		payroll=payroll_lines(
 			period.name,
 			(
-				PenaltyItem(c.employee_number, c.full_name, c.institution, c.liability, c.amount)
+				# app.md: in ledger mode, the handling institution of the person's first charged case
+				PenaltyItem(c.employee_number, c.full_name, c.case_institution, c.liability, c.amount)
 				for c in charges.sort_values(["received_on", "case"], kind="stable").itertuples()
 			),
 		),
@@ -110,9 +113,11 @@ def _refuse_missing_rates(result: batch.BatchResult, receipts: pd.DataFrame, per
 def _channel_charges(result, receipts, cases, persons, rate_rows) -> pd.DataFrame:
 	receipt = receipts.iloc[result.receipt]
 	person = persons.iloc[result.person]
+	institution = cases["institution"].reindex(receipt["case"]).to_numpy()
 	return pd.DataFrame(
 		{
-			"institution": cases["institution"].reindex(receipt["case"]).to_numpy(),
+			"institution": institution,
+			"case_institution": institution,
 			"case": receipt["case"].to_numpy(),
 			"row": receipt["row"].to_numpy(),
 			"received_on": receipt["received_on"].to_numpy(),
@@ -128,13 +133,15 @@ def _channel_charges(result, receipts, cases, persons, rate_rows) -> pd.DataFram
 	)
 
 
-def _violation_charges(ledger: Ledger, due: np.ndarray) -> pd.DataFrame:
-	"""Handling violations this period charges (rules.md §4: whatever the case's status, once)."""
+def _violation_charges(ledger: Ledger, due: np.ndarray, desk: str) -> pd.DataFrame:
+	"""Handling violations this period charges (rules.md §4: whatever the case's status, once), listed in the
+	notice of the desk's department ``desk``, which also handles the cases never transferred."""
 	found = ledger.violations.loc[due]
 	institution = ledger.cases["institution"].reindex(found["case"]).to_numpy()
 	return pd.DataFrame(
 		{
-			"institution": DESK_INSTITUTION,
+			"institution": desk,
+			"case_institution": np.where(institution == "", desk, institution),
 			"case": found["case"].to_numpy(),
 			"row": found["row"].to_numpy(),
 			"received_on": found["received_on"].to_numpy(),

@@ -31,7 +31,8 @@ from .persons import parse_person_cells
 from .problems import HEADER_ROW, LedgerInvalid, LedgerProblem
 
 FIRST_DATA_ROW = HEADER_ROW + 1
-DESK_INSTITUTION = "分公司客户服务部"
+# The complaint desk's department by default; ledger mode takes AccountabilitySettings.desk_institution.
+DESK_INSTITUTION = AccountabilitySettings().desk_institution
 BLANK = -1
 # Columns of the parsed rows that only the reader uses: each person cell's code, the case's code.
 WORKING_COLUMNS = ("direct_cell", "management_cell", "officers_cell", "case_code")
