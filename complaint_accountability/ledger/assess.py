@@ -31,7 +31,8 @@ class LedgerAssessment:
 	charges: pd.DataFrame
 	not_charged: pd.DataFrame  # cases of the period with no charge, and why
 	payroll: list[PayrollLine]
-	ledger: pd.DataFrame  # the ledger as read, 扣款期间 and 违规扣款期间 filled
+	# The ledger as read, 扣款期间 and 违规扣款期间 filled; None once outputs.write_all has written it back.
+	ledger: pd.DataFrame | None
 	statuses: dict[str, int] = field(default_factory=dict)
 
 	@property

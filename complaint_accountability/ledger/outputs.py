@@ -7,6 +7,7 @@ institution has no penalty now) is removed; other periods' files and files of th
 """
 
 import csv
+import gc
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -150,6 +151,10 @@ def write_all(
 			write_payroll_csv(result, staging / f"payroll-{name}.csv")
 		with timed(stages.LEDGER_BACK):
 			write_ledger_file(result.ledger, staging / f"台账-{name}{ledger_suffix}")
+			# Let go of the largest thing held before the notices' renderers are forked: they would share the
+			# pages, and copy those where their own objects land (a 200,000-row ledger: some 140 MiB more).
+			result.ledger = None
+			gc.collect()
 		with timed(stages.NOTICES):
 			notices = staging / "notices"
 			notices.mkdir()
