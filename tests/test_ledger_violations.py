@@ -40,6 +40,13 @@ def written_back(out: Path, name: str) -> list[dict]:
 		return list(csv.DictReader(f))
 
 
+def assessed(path: Path, rows: list[dict], name: str = "2026-11"):
+	"""The assessment of period ``name`` of a ledger of ``rows`` written to ``path``, default rates and settings."""
+	ledger = read_ledger(write_csv(path, rows), default_channels(), default_violation_types())
+	settings = AccountabilitySettings()
+	return assess_ledger(ledger, period(name, settings), default_channels(), default_rates(), settings)
+
+
 def test_a_violation_recorded_after_its_periods_run_is_charged_by_the_next(tmp_path):
 	october = row(**{col.CASE_NUMBER: "A-1", col.RECEIVED_ON: "2026-10-25"})
 	november = write_csv(tmp_path / "nov.csv", [october])
@@ -68,10 +75,19 @@ def test_a_violation_charged_by_another_period_is_not_charged_again(tmp_path):
 	assert back[col.VIOLATION_CHARGED_PERIOD] == "2026-12"
 
 
-def test_a_violation_on_a_second_row_of_the_same_case_counts_as_the_same(tmp_path):
+@pytest.mark.parametrize("later_mark", ["", "2026-10"])
+def test_a_violation_on_a_second_row_of_the_same_case_counts_as_the_same(tmp_path, later_mark):
+	"""The run that charged it marks every row recording it: a later period's row may carry the mark too."""
 	rows = [
 		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-10-12", col.VIOLATION_CHARGED_PERIOD: "2026-10"}),
-		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-03", col.CHANNEL: "监管局"}),
+		row(
+			**{
+				**LATE_FEEDBACK,
+				col.RECEIVED_ON: "2026-11-03",
+				col.CHANNEL: "监管局",
+				col.VIOLATION_CHARGED_PERIOD: later_mark,
+			}
+		),
 	]
 	assert assess(write_csv(tmp_path / "l.csv", rows), "2026-11", tmp_path / "out") == 0
 	assert performance(tmp_path / "out", "2026-11") == {}
@@ -141,9 +157,7 @@ def test_two_violation_types_of_one_officer_on_one_case_are_two_notice_lines(tmp
 			}
 		),
 	]
-	ledger = read_ledger(write_csv(tmp_path / "l.csv", rows), default_channels(), default_violation_types())
-	settings = AccountabilitySettings()
-	result = assess_ledger(ledger, period("2026-11", settings), default_channels(), default_rates(), settings)
+	result = assessed(tmp_path / "l.csv", rows)
 	desk = result.charges[result.charges["liability"] == HANDLING_VIOLATION]
 	lines = [(line.employee_number, line.channels, line.amount) for line in penalty_lines(desk)]
 	assert lines == [("D0001", "未按时效反馈", Decimal("80")), ("D0001", "服务态度问题", Decimal("50"))]
@@ -196,24 +210,12 @@ def test_the_periods_follow_the_settings_start_day(tmp_path):
 	assert main([*args[:-1], str(tmp_path / "default")]) == 2  # by the 21st, 2026-10-23 is in 2026-11
 
 
-def test_a_violation_charged_with_its_first_row_may_be_marked_on_a_later_row(tmp_path):
-	"""The run that charged it marks every row of the violation, a row of a later period too."""
-	rows = [
-		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-10-12", col.VIOLATION_CHARGED_PERIOD: "2026-10"}),
-		row(**{**LATE_FEEDBACK, col.RECEIVED_ON: "2026-11-03", col.VIOLATION_CHARGED_PERIOD: "2026-10"}),
-	]
-	assert assess(write_csv(tmp_path / "l.csv", rows), "2026-11", tmp_path / "out") == 0
-	assert performance(tmp_path / "out", "2026-11") == {}
-
-
 def test_a_case_charged_only_by_a_violation_is_not_listed_as_not_charged(tmp_path):
 	rows = [
 		row(**{**LATE_FEEDBACK, col.OUTCOME: "满意"}),
 		row(**{col.CASE_NUMBER: "A-2", col.OUTCOME: "满意", col.DIRECT_PERSONS: "赵敏(E1002)"}),
 	]
-	ledger = read_ledger(write_csv(tmp_path / "l.csv", rows), default_channels(), default_violation_types())
-	settings = AccountabilitySettings()
-	result = assess_ledger(ledger, period("2026-11", settings), default_channels(), default_rates(), settings)
+	result = assessed(tmp_path / "l.csv", rows)
 	assert set(result.charges["case"]) == {"A-1"}
 	assert result.not_charged["case"].tolist() == ["A-2"]
 
@@ -251,16 +253,8 @@ def test_a_desk_officers_payroll_line_names_the_handling_institution_of_the_firs
 			}
 		),
 	]
-	ledger = read_ledger(write_csv(tmp_path / "l.csv", rows), default_channels(), default_violation_types())
-	settings = AccountabilitySettings()
-	result = assess_ledger(ledger, period("2026-11", settings), default_channels(), default_rates(), settings)
+	result = assessed(tmp_path / "l.csv", rows)
 	(line,) = [p for p in result.payroll if p.employee_number == "D0001"]
 	assert (line.institution, line.amount) == ("城西支公司", Decimal("240"))
-	only_untransferred = assess_ledger(
-		read_ledger(write_csv(tmp_path / "u.csv", rows[2:]), default_channels(), default_violation_types()),
-		period("2026-11", settings),
-		default_channels(),
-		default_rates(),
-		settings,
-	)
+	only_untransferred = assessed(tmp_path / "u.csv", rows[2:])
 	assert [p.institution for p in only_untransferred.payroll] == ["分公司客户服务部"]
