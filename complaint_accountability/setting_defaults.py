@@ -10,8 +10,9 @@ from dataclasses import fields
 
 from complaint_accountability.rules.settings import AccountabilitySettings
 
-# Ledger mode's alone: a site numbers its notices from a yearly series.
-LEDGER_ONLY = ("first_document_number",)
+# Ledger mode's alone: a site numbers its notices from a yearly series, and knows each desk officer's
+# institution (its ledger import still takes ledger.reader.DESK_INSTITUTION, this setting's default).
+LEDGER_ONLY = ("first_document_number", "desk_institution")
 SITE_DEFAULTS = {
 	"auto_compile": True,
 	"auto_confirm": True,

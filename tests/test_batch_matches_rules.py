@@ -1,11 +1,14 @@
 """The batch engine gives exactly what the scalar reference rules give, case by case."""
 
+import numpy as np
+import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from complaint_accountability.rules import batch
 from complaint_accountability.rules.charges import assess_case
-from complaint_accountability.rules.columns import already_charged_columns, decode, encode
+from complaint_accountability.rules.columns import already_charged_columns, decode, encode, encode_frames
 from complaint_accountability.rules.periods import period
 from complaint_accountability.rules.settings import AccountabilitySettings
 
@@ -57,3 +60,18 @@ def test_already_charged_is_respected_the_same_way(cases):
 	scalar = [c for case in cases for c in assess_case(case, end, CHANNELS, RATES, SETTINGS, first).charges]
 	batched = run_batch(cases, "2026-12", SETTINGS, RATES, first)[1]
 	assert sorted(batched, key=repr) == sorted(scalar, key=repr)
+
+
+def test_frames_naming_a_case_not_in_the_period_are_refused_not_put_on_the_last_case():
+	"""get_indexer answers -1 for an unknown key, which numpy would read as the last case."""
+	cases = pd.DataFrame(
+		{"transferred": [True, True], "outcome": ["Unresolved"] * 2, "referred": [False, False]},
+		index=pd.Index(["A-1", "A-2"], name="case"),
+	)
+	receipts = (pd.Series(["A-1", "A-2"]), np.array([20_400, 20_401]), pd.Series(["网络", "网络"]))
+	args = (*receipts, np.zeros(2, dtype=bool))
+	persons = (pd.Series(["A-1", "A-9"]), pd.Series(["E1", "E2"]), pd.Series(["Direct", "Direct"]))
+	with pytest.raises(ValueError, match="A-9"):
+		encode_frames(cases, *args, *persons, CHANNELS)
+	encoded = encode_frames(cases, *args, persons[0].replace("A-9", "A-2"), *persons[1:], CHANNELS)
+	assert encoded.persons.case.tolist() == [0, 1]

@@ -2,11 +2,13 @@
 
 import csv
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from python_calamine import CalamineWorkbook
 
 from complaint_accountability.ledger import columns as col
 from complaint_accountability.ledger.cli import main
@@ -41,7 +43,8 @@ def test_example_ledger_payroll_lines(november):
 	assert lines[("E2001", "Wage Deduction")]["amount"] == "900.00"  # E3 600 + E4 200 + the 20th 100
 	assert lines[("E1001", "Wage Deduction")]["amount"] == "300.00"  # E2 100 + E7 200
 	assert lines[("D0001", "Performance Deduction")]["amount"] == "130.00"  # E8 80 + attitude 50
-	assert lines[("D0001", "Performance Deduction")]["institution"] == "分公司客户服务部"
+	# app.md: the handling institution of the person's first charged case (TS2026-008, 营业部), in ledger mode
+	assert lines[("D0001", "Performance Deduction")]["institution"] == "营业部"
 	assert lines[("E4001", "Wage Deduction")]["institution"] == "营业部"
 
 
@@ -218,3 +221,91 @@ def test_an_existing_output_folder_keeps_other_files(tmp_path):
 	assert main(["assess", str(tmp_path / "ledger.xlsx"), "--period", "2026-11", "--out", str(out)]) == 0
 	assert (out / "mine.txt").read_text() == "keep"
 	assert not list(tmp_path.glob(".staging-*"))
+
+
+def test_a_cell_too_long_for_excel_stops_the_run_with_its_row_and_column(tmp_path, capsys):
+	"""openpyxl cuts a cell at Excel's limit; another program may not: the cell is made one character longer."""
+	values = [row()[h] for h in col.REQUIRED]
+	made = write_xlsx(tmp_path / "made.xlsx", [[*values, "x" * 32_767]], header=[*col.REQUIRED, "备注"])
+	ledger = tmp_path / "l.xlsx"
+	with zipfile.ZipFile(made) as source, zipfile.ZipFile(ledger, "w") as target:
+		for item in source.infolist():
+			data = source.read(item)
+			target.writestr(item, data.replace(b"x" * 32_767, b"x" * 32_768))
+	assert main(["assess", str(ledger), "--period", "2026-11", "--out", str(tmp_path / "out")]) == 2
+	assert (
+		"第2行 [备注]: 单元格有 32768 个字符,超过 Excel 单元格最多 32767 个字符的上限"
+		in capsys.readouterr().err
+	)
+	assert not (tmp_path / "out").exists()
+
+
+def sheet_rows(path: Path) -> list[list]:
+	return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python(skip_empty_area=False)
+
+
+def test_the_ledger_written_back_keeps_its_header_and_its_row_numbers(tmp_path):
+	"""A blank header cell stays blank, only the column the run wrote in is added, and a blank row stays, so
+	the 台账行号 of the assessment table names the row of the file written back."""
+	header = [*col.REQUIRED, "", "备注"]
+	first = [row()[h] for h in col.REQUIRED] + ["无表头的数据", "已回访"]
+	second = [row(**{col.CASE_NUMBER: "A-2", col.RECEIVED_ON: "2026-11-03"})[h] for h in col.REQUIRED]
+	ledger = write_xlsx(tmp_path / "l.xlsx", [first, [""] * len(header), [*second, "", ""]], header=header)
+	assert main(["assess", str(ledger), "--period", "2026-11", "--out", str(tmp_path / "out")]) == 0
+	back = sheet_rows(tmp_path / "out" / "台账-2026-11.xlsx")
+	assert back[0] == [*header, col.CHARGED_PERIOD]
+	assert back[1] == [*first, "2026-11"] and back[2] == [""] * (len(header) + 1)
+	detail = list(load_workbook(tmp_path / "out" / "处罚考核表-2026-11.xlsx")["扣款明细"].values)
+	numbers = {(r[1], r[2]) for r in detail[1:]}
+	assert numbers == {("A-1", 2), ("A-2", 4)} and back[4 - 1][0] == "A-2"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_run_that_charges_nothing_writes_the_ledger_back_as_it_was(tmp_path, suffix):
+	header = [*col.REQUIRED, "", "备注"]
+	values = [row(**{col.OUTCOME: "满意"})[h] for h in col.REQUIRED] + ["x", "y"]
+	if suffix == ".csv":
+		ledger = tmp_path / "l.csv"
+		with open(ledger, "w", newline="", encoding="utf-8") as f:
+			csv.writer(f).writerows([header, values])
+	else:
+		ledger = write_xlsx(tmp_path / "l.xlsx", [values], header=header)
+	assert main(["assess", str(ledger), "--period", "2026-11", "--out", str(tmp_path / "out")]) == 0
+	back = tmp_path / "out" / f"台账-2026-11{suffix}"
+	if suffix == ".csv":
+		with open(back, encoding="utf-8-sig", newline="") as f:
+			assert list(csv.reader(f)) == [header, values]
+	else:
+		assert sheet_rows(back) == [header, values]
+
+
+def test_a_rerun_into_the_same_folder_replaces_the_periods_outputs_as_a_whole(tmp_path):
+	"""Run 2026-11 with two institutions charged, then with a ledger charging nothing in 2026-11: the first
+	run's notices go; 2026-10's files and the user's own stay."""
+	out = tmp_path / "out"
+	charged = [row(), row(**{col.CASE_NUMBER: "A-2", col.INSTITUTION: "城西支公司"})]
+	assert (
+		main(
+			["assess", str(write_csv(tmp_path / "a.csv", charged)), "--period", "2026-11", "--out", str(out)]
+		)
+		== 0
+	)
+	assert len(list((out / "notices").glob("正式文件-2026-11-*.pdf"))) == 2
+	(out / "notices" / "正式文件-2026-10-城东支公司.pdf").write_bytes(b"October's")
+	(out / "notices" / "mine.txt").write_text("keep")
+	(out / "台账-2026-11.xlsx").write_bytes(b"from a run on the xlsx")
+	exempt = [row(**{col.OUTCOME: "满意"})]
+	assert (
+		main(["assess", str(write_csv(tmp_path / "b.csv", exempt)), "--period", "2026-11", "--out", str(out)])
+		== 0
+	)
+	assert sorted(p.name for p in (out / "notices").iterdir()) == [
+		"mine.txt",
+		"正式文件-2026-10-城东支公司.pdf",
+	]
+	assert sorted(p.name for p in out.iterdir() if p.is_file()) == [
+		"payroll-2026-11.csv",
+		"台账-2026-11.csv",
+		"处罚考核表-2026-11.xlsx",
+	]
+	assert payroll(out, "2026-11") == []

@@ -6,7 +6,8 @@ The fast path, for every document of a call:
 - documents laid out one by one (each keeps its own page numbers) but written in batches, one PDF a batch,
   then cut back into one PDF a document (split.py): the font dictionaries are built once a batch;
 - batches spread over forked processes, longest documents first, with the garbage collector freezing what
-  the renderer holds and running young collections less often.
+  the renderer holds and running young collections less often, and collecting each batch's layout once
+  it is written.
 """
 
 import gc
@@ -168,7 +169,16 @@ def _start_worker() -> None:
 
 
 def _worker_pdfs(htmls: list[str]) -> list[bytes]:
-	return _worker_renderer.pdfs(htmls)
+	return _batch_pdfs(_worker_renderer, htmls)
+
+
+def _batch_pdfs(renderer: PeriodRenderer, htmls: list[str]) -> list[bytes]:
+	"""A batch's PDFs, then its layout collected. The layout is a web of reference cycles; with the thresholds
+	of fewer_collections it reaches the oldest generation, which they never collect: left there, a process
+	grew by some 40 MiB a batch (to 500 MiB over a period's notices), and now stays at one batch's size."""
+	pdfs = renderer.pdfs(htmls)
+	gc.collect()
+	return pdfs
 
 
 def batches(htmls: list[str], workers: int) -> list[list[int]]:
@@ -205,7 +215,7 @@ def _write_here(htmls: list[str], font_face_css: str, css: str, full_fonts: bool
 	pdfs = {}
 	with fewer_collections():
 		for batch in batches(htmls, 1):
-			pdfs.update(zip(batch, renderer.pdfs([htmls[index] for index in batch]), strict=True))
+			pdfs.update(zip(batch, _batch_pdfs(renderer, [htmls[index] for index in batch]), strict=True))
 	return [pdfs[index] for index in range(len(htmls))]
 
 

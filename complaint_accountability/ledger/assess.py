@@ -20,16 +20,19 @@ from ..rules.settings import AccountabilitySettings
 from ..rules.violations import violation_due
 from . import columns as col
 from .problems import LedgerInvalid, LedgerProblem
-from .reader import DESK_INSTITUTION, FIRST_DATA_ROW, Ledger
+from .reader import FIRST_DATA_ROW, Ledger
 
 
 @dataclass
 class LedgerAssessment:
 	period: Period
-	charges: pd.DataFrame  # one row per charge and per handling violation
+	# One row per charge and per handling violation. ``institution`` is the notice it is listed in (a violation:
+	# the desk's), ``case_institution`` the case's handling institution (the desk's for a case not transferred).
+	charges: pd.DataFrame
 	not_charged: pd.DataFrame  # cases of the period with no charge, and why
 	payroll: list[PayrollLine]
-	ledger: pd.DataFrame  # the ledger as read, 扣款期间 and 违规扣款期间 filled
+	# The ledger as read, 扣款期间 and 违规扣款期间 filled; None once outputs.write_all has written it back.
+	ledger: pd.DataFrame | None
 	statuses: dict[str, int] = field(default_factory=dict)
 
 	@property
@@ -68,12 +71,9 @@ def assess_ledger(
 		],
 		dtype=bool,
 	)
+	violation_charges = _violation_charges(ledger, violations_due, settings.desk_institution)
 	charges = pd.concat(
-		[
-			_channel_charges(result, receipts, cases, persons, rate_rows),
-			_violation_charges(ledger, violations_due),
-		],
-		ignore_index=True,
+		[_channel_charges(result, receipts, cases, persons, rate_rows), violation_charges], ignore_index=True
 	)
 	charges = charges.sort_values(
 		["institution", "received_on", "case", "row", "employee_number", "liability"], kind="stable"
@@ -81,11 +81,12 @@ def assess_ledger(
 	return LedgerAssessment(
 		period=period,
 		charges=charges,
-		not_charged=_not_charged(result, receipts, cases, persons, period),
+		not_charged=_not_charged(result, receipts, cases, persons, period, set(violation_charges["case"])),
 		payroll=payroll_lines(
 			period.name,
 			(
-				PenaltyItem(c.employee_number, c.full_name, c.institution, c.liability, c.amount)
+				# app.md: in ledger mode, the handling institution of the person's first charged case
+				PenaltyItem(c.employee_number, c.full_name, c.case_institution, c.liability, c.amount)
 				for c in charges.sort_values(["received_on", "case"], kind="stable").itertuples()
 			),
 		),
@@ -113,9 +114,11 @@ def _refuse_missing_rates(result: batch.BatchResult, receipts: pd.DataFrame, per
 def _channel_charges(result, receipts, cases, persons, rate_rows) -> pd.DataFrame:
 	receipt = receipts.iloc[result.receipt]
 	person = persons.iloc[result.person]
+	institution = cases["institution"].reindex(receipt["case"]).to_numpy()
 	return pd.DataFrame(
 		{
-			"institution": cases["institution"].reindex(receipt["case"]).to_numpy(),
+			"institution": institution,
+			"case_institution": institution,
 			"case": receipt["case"].to_numpy(),
 			"row": receipt["row"].to_numpy(),
 			"received_on": receipt["received_on"].to_numpy(),
@@ -131,13 +134,15 @@ def _channel_charges(result, receipts, cases, persons, rate_rows) -> pd.DataFram
 	)
 
 
-def _violation_charges(ledger: Ledger, due: np.ndarray) -> pd.DataFrame:
-	"""Handling violations this period charges (rules.md §4: whatever the case's status, once)."""
+def _violation_charges(ledger: Ledger, due: np.ndarray, desk: str) -> pd.DataFrame:
+	"""Handling violations this period charges (rules.md §4: whatever the case's status, once), listed in the
+	notice of the desk's department ``desk``, which also handles the cases never transferred."""
 	found = ledger.violations.loc[due]
 	institution = ledger.cases["institution"].reindex(found["case"]).to_numpy()
 	return pd.DataFrame(
 		{
-			"institution": DESK_INSTITUTION,
+			"institution": desk,
+			"case_institution": np.where(institution == "", desk, institution),
 			"case": found["case"].to_numpy(),
 			"row": found["row"].to_numpy(),
 			"received_on": found["received_on"].to_numpy(),
@@ -155,13 +160,14 @@ def _violation_charges(ledger: Ledger, due: np.ndarray) -> pd.DataFrame:
 	)
 
 
-def _not_charged(result, receipts, cases, persons, period: Period) -> pd.DataFrame:
-	"""Cases with a receipt in this period's window that this run charges nothing, with the reason."""
+def _not_charged(result, receipts, cases, persons, period: Period, violation_cases: set[str]) -> pd.DataFrame:
+	"""Cases with a receipt in this period's window that this run charges nothing, with the reason (a case
+	whose only charge is a handling violation is charged)."""
 	in_period = receipts[
 		(receipts["order_day"] >= period.start_date.toordinal())
 		& (receipts["order_day"] <= period.end_date.toordinal())
 	]["case"].unique()
-	charged = set(receipts["case"].iloc[result.receipt])
+	charged = set(receipts["case"].iloc[result.receipt]) | violation_cases
 	with_persons = set(persons["case"])
 	rows = []
 	for case in sorted(set(in_period) - charged):
@@ -178,11 +184,16 @@ def _stamped(
 	ledger: Ledger, receipt_rows: pd.Series, violations_due: np.ndarray, period: Period
 ) -> pd.DataFrame:
 	"""The ledger to write back: 扣款期间 on the receipts this run charged and 违规扣款期间 on the rows of the
-	violations it charged; a mark of this same period on a row it no longer charges is taken off."""
-	frame = ledger.frame.copy()
+	violations it charged; a mark of this same period on a row it no longer charges is taken off. The ledger's
+	own columns and rows stay as they are; a column it lacks is added at the end only if this run writes in it.
+	Columns not written are shared with the ledger read, not copied."""
+	frame = ledger.frame.copy(deep=False)
 	charged_rows = ledger.violation_rows.loc[violations_due[ledger.violation_rows["violation"]], "row"]
 	for column, rows in ((col.CHARGED_PERIOD, receipt_rows), (col.VIOLATION_CHARGED_PERIOD, charged_rows)):
-		current = frame[column].to_numpy()
 		now = frame.index.isin(rows.to_numpy() - FIRST_DATA_ROW)
-		frame[column] = np.where(now, period.name, np.where(current == period.name, "", current))
+		if column in frame.columns:
+			current = frame[column].to_numpy()
+			frame[column] = np.where(now, period.name, np.where(current == period.name, "", current))
+		elif now.any():
+			frame[column] = np.where(now, period.name, "").astype(object)
 	return frame

@@ -74,7 +74,7 @@ def run_assessment(args, stopwatch: Stopwatch) -> tuple[LedgerAssessment, list[P
 	with stopwatch.stage(stages.READ):
 		frame = read_ledger_file(args.ledger)
 	with stopwatch.stage(stages.VALIDATE):
-		ledger = parse_ledger(frame, channels, default_violation_types())
+		ledger = parse_ledger(frame, channels, default_violation_types(), settings=settings)
 	del frame
 	_progress(
 		f"核算 {the_period.name} 考核期({the_period.start_date} 至 {the_period.end_date}),"

@@ -42,6 +42,8 @@ OPTIONAL = (
 	VIOLATION_CHARGED_PERIOD,
 )
 
+KNOWN = REQUIRED + OPTIONAL
+
 YES_NO = {
 	"是": True,
 	"否": False,

@@ -8,15 +8,17 @@ report, are found in the sheet's XML (xlsx_scan.py). A csv is read by pandas' C 
 import io
 import re
 import zipfile
+import zlib
 from itertools import zip_longest
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 import numpy as np
 import pandas as pd
 
 from .cells import excel_text
 from .problems import HEADER_ROW, LedgerInvalid, LedgerProblem
-from .xlsx_scan import flagged_cells
+from .xlsx_scan import UnreadableWorkbook, flagged_cells
 from .xlsx_text import write_text_sheet
 
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
@@ -48,14 +50,20 @@ def read_ledger_file(path: Path) -> pd.DataFrame:
 
 
 def _read_excel(path: Path) -> pd.DataFrame:
-	from python_calamine import CalamineWorkbook
+	"""The first sheet's values as text. A file that is no readable workbook (not a zip, a part missing or
+	damaged, no sheet) is refused; any other error is a fault of this program and is not hidden as one."""
+	from python_calamine import CalamineError, CalamineWorkbook
 
 	try:
 		with zipfile.ZipFile(path) as archive:
 			flagged = list(flagged_cells(archive))
 		rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python(skip_empty_area=False)
-	except Exception as error:
+	except UnreadableWorkbook as error:
 		raise LedgerInvalid([LedgerProblem(0, "", f"无法打开 Excel 文件: {error}")]) from None
+	except (zipfile.BadZipFile, zlib.error, EOFError, ParseError, CalamineError) as error:
+		raise LedgerInvalid(
+			[LedgerProblem(0, "", f"无法打开 Excel 文件,文件已损坏或不是 xlsx: {error}")]
+		) from None
 	problems = [
 		LedgerProblem(cell.row, "", f"单元格含公式“{cell.formula[:30]}”,请粘贴为数值后再导入")
 		if cell.formula
@@ -149,9 +157,16 @@ def _check_header(frame: pd.DataFrame) -> None:
 	frame.columns = [name or f"_blank_{i}" for i, name in enumerate(header)]
 
 
+def written_header(frame: pd.DataFrame) -> list[str]:
+	"""The header to write: the ledger's as written (a blank cell stays blank), then the columns added to it."""
+	given = list(frame.attrs.get("header", []))[: len(frame.columns)]
+	return given + [str(name) for name in frame.columns[len(given) :]]
+
+
 def write_ledger_file(frame: pd.DataFrame, path: Path) -> None:
-	"""The ledger back in the format it came in, all cells as text."""
+	"""The ledger back in the format it came in, all cells as text, under the header it came with."""
+	header = written_header(frame)
 	if path.suffix.lower() == ".csv":
-		frame.to_csv(path, index=False, encoding="utf-8-sig")
+		frame.to_csv(path, index=False, header=header, encoding="utf-8-sig")
 	else:
-		write_text_sheet(path, LEDGER_SHEET, list(frame.columns), [frame[c].tolist() for c in frame.columns])
+		write_text_sheet(path, LEDGER_SHEET, header, [frame[c].tolist() for c in frame.columns])

@@ -13,12 +13,14 @@ from .assess import LedgerAssessment
 
 
 def penalty_lines(charges: pd.DataFrame) -> tuple[PenaltyLine, ...]:
+	"""One line per case, person and liability, as the site's findings; a handling violation per type too
+	(channel charges have no violation type, so their receipts still add up in one line)."""
 	lines = []
-	for (case, number, liability), group in charges.groupby(
-		["case", "employee_number", "liability"], sort=False
+	for (case, number, liability, violation_type), group in charges.groupby(
+		["case", "employee_number", "liability", "violation_type"], sort=False
 	):
 		channels = (
-			group["violation_type"].iat[0]
+			violation_type
 			if liability == HANDLING_VIOLATION
 			else channel_breakdown(group["channel"], group["receipt_kind"])
 		)

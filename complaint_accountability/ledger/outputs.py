@@ -1,10 +1,13 @@
 """Writing one period's results: assessment table, notices, payroll csv and the ledger back.
 
 Everything is written to a staging folder first and moved into place only when all of it
-succeeded, so a failed run leaves the output folder as it was.
+succeeded, so a failed run leaves the output folder as it was. A run replaces the period's outputs
+of an earlier run in the same folder as a whole: a notice that this run does not write again (its
+institution has no penalty now) is removed; other periods' files and files of the user's own stay.
 """
 
 import csv
+import gc
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -17,7 +20,7 @@ from ..documents.labels import LIABILITY_LABEL, RECEIPT_KIND_LABEL
 from ..rules.payroll import PAYROLL_COLUMNS, PERFORMANCE_DEDUCTION, WAGE_DEDUCTION, component_for, money
 from . import stages
 from .assess import LedgerAssessment
-from .files import write_ledger_file
+from .files import EXCEL_SUFFIXES, write_ledger_file
 from .stages import Stopwatch
 
 DETAIL_HEADERS = {
@@ -148,12 +151,17 @@ def write_all(
 			write_payroll_csv(result, staging / f"payroll-{name}.csv")
 		with timed(stages.LEDGER_BACK):
 			write_ledger_file(result.ledger, staging / f"台账-{name}{ledger_suffix}")
+			# Let go of the largest thing held before the notices' renderers are forked: they would share the
+			# pages, and copy those where their own objects land (a 200,000-row ledger: some 140 MiB more).
+			result.ledger = None
+			gc.collect()
 		with timed(stages.NOTICES):
 			notices = staging / "notices"
 			notices.mkdir()
 			for institution, pdf in render_notices(result).items():
 				(notices / f"正式文件-{name}-{_safe(institution)}.pdf").write_bytes(pdf)
 		out_dir.mkdir(exist_ok=True)
+		earlier = period_outputs(out_dir, name)
 		written = []
 		for item in sorted(staging.rglob("*")):
 			if item.is_file():
@@ -161,7 +169,19 @@ def write_all(
 				target.parent.mkdir(parents=True, exist_ok=True)
 				shutil.move(str(item), target)
 				written.append(target)
+	for stale in sorted(set(earlier) - set(written)):
+		stale.unlink(missing_ok=True)
 	return written
+
+
+def period_outputs(out_dir: Path, name: str) -> list[Path]:
+	"""The files a run of period ``name`` writes that are in ``out_dir`` now (from an earlier run)."""
+	names = [f"处罚考核表-{name}.xlsx", f"payroll-{name}.csv"]
+	names += [f"台账-{name}{suffix}" for suffix in (".csv", *EXCEL_SUFFIXES)]
+	found = [out_dir / file_name for file_name in names if (out_dir / file_name).is_file()]
+	return found + sorted(
+		path for path in (out_dir / "notices").glob(f"正式文件-{name}-*.pdf") if path.is_file()
+	)
 
 
 def _safe(name: str) -> str:

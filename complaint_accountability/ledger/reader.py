@@ -19,7 +19,9 @@ import pandas as pd
 from ..rules.cases import PENDING
 from ..rules.channels import ChannelBook, UnknownChannel
 from ..rules.defaults import default_dispute_types
+from ..rules.periods import period_name_of
 from ..rules.rates import DIRECT, MANAGEMENT
+from ..rules.settings import AccountabilitySettings
 from ..rules.violations import ViolationAmountOutOfRange, ViolationType, check_violation_amount
 from . import columns as col
 from .cells import CellError, parse_date, parse_money, parse_period_cell, parse_yes_no
@@ -29,7 +31,8 @@ from .persons import parse_person_cells
 from .problems import HEADER_ROW, LedgerInvalid, LedgerProblem
 
 FIRST_DATA_ROW = HEADER_ROW + 1
-DESK_INSTITUTION = "分公司客户服务部"
+# The complaint desk's department by default; ledger mode takes AccountabilitySettings.desk_institution.
+DESK_INSTITUTION = AccountabilitySettings().desk_institution
 BLANK = -1
 # Columns of the parsed rows that only the reader uses: each person cell's code, the case's code.
 WORKING_COLUMNS = ("direct_cell", "management_cell", "officers_cell", "case_code")
@@ -54,7 +57,9 @@ VIOLATION_COLUMNS = [field.name for field in fields(_Violation)]
 
 @dataclass
 class Ledger:
-	"""A valid ledger. ``frame`` keeps the text as read (blank rows dropped), to be written back."""
+	"""A valid ledger. ``frame`` keeps the text as read, to be written back: the ledger's own columns only (and
+	its header as written in ``attrs["header"]``), every row, blank ones too, so that a sheet row number
+	(index + FIRST_DATA_ROW) names the same row in the ledger written back."""
 
 	frame: pd.DataFrame
 	# One row per receipt, by case and date: row, case, received_on (date), channel, rank, transferred,
@@ -74,8 +79,9 @@ def read_ledger(
 	channels: ChannelBook,
 	violation_types: dict[str, ViolationType],
 	dispute_types: Collection[str] | None = None,
+	settings: AccountabilitySettings | None = None,
 ) -> Ledger:
-	return parse_ledger(read_ledger_file(path), channels, violation_types, dispute_types)
+	return parse_ledger(read_ledger_file(path), channels, violation_types, dispute_types, settings)
 
 
 def parse_ledger(
@@ -83,34 +89,47 @@ def parse_ledger(
 	channels: ChannelBook,
 	violation_types: dict[str, ViolationType],
 	dispute_types: Collection[str] | None = None,
+	settings: AccountabilitySettings | None = None,
 ) -> Ledger:
-	"""``dispute_types`` are the 纠纷类型 a cell may name: the regulator's categories by default."""
+	"""``dispute_types`` are the 纠纷类型 a cell may name: the regulator's categories by default. ``settings``
+	decide the period each receipt belongs to, which its 扣款期间 may not precede: the defaults if not given."""
+	settings = settings or AccountabilitySettings()
 	header = [name for name in frame.attrs.get("header", frame.columns) if name]
-	problems = near_misses(header, col.REQUIRED + col.OPTIONAL)
+	problems = near_misses(header, col.REQUIRED + col.OPTIONAL, col.REQUIRED)
 	problems += [
 		LedgerProblem(HEADER_ROW, name, "缺少必需列") for name in col.REQUIRED if name not in frame.columns
 	]
 	if problems:
 		raise LedgerInvalid(problems)
-	for name in col.OPTIONAL:
-		if name not in frame.columns:
-			frame[name] = ""
-	filled = np.zeros(len(frame), dtype=bool)
-	for name in frame.columns:
-		filled |= frame[name].to_numpy() != ""
-	frame = frame[filled].copy()
-	if frame.empty:
+	data = _known_columns(frame)
+	if data.empty:
 		raise LedgerInvalid([LedgerProblem(FIRST_DATA_ROW, "", "台账没有数据行")])
-	parser = _RowParser(frame)
+	parser = _RowParser(data)
 	rows = parser.parse_rows(channels, default_dispute_types() if dispute_types is None else dispute_types)
 	cases = parser.case_values(rows)
 	persons = parser.persons(rows)
 	names = parser.check_names(rows)
-	violations, violation_rows = parser.violations(rows, violation_types)
+	violations, violation_rows = parser.violations(rows, violation_types, settings)
+	parser.early_charged_periods(rows, settings)
 	if parser.problems:
 		raise LedgerInvalid(parser.problems)
 	receipts = rows.drop(columns=list(WORKING_COLUMNS))
 	return Ledger(frame, receipts, cases, persons, violations, names, violation_rows)
+
+
+def _known_columns(frame: pd.DataFrame) -> pd.DataFrame:
+	"""The rows that are not blank, with every known column (an optional one the ledger lacks is empty); the
+	ledger's frame itself is left as it is. The columns' arrays are shared where no row is blank."""
+	filled = np.zeros(len(frame), dtype=bool)
+	for name in frame.columns:
+		filled |= frame[name].to_numpy() != ""
+	empty = np.full(len(frame), "", dtype=object)
+	data = pd.DataFrame(
+		{name: frame[name].to_numpy() if name in frame.columns else empty for name in col.KNOWN},
+		index=frame.index,
+		copy=False,
+	)
+	return data if filled.all() else data[filled]
 
 
 class _Parsed:
@@ -311,11 +330,30 @@ class _RowParser:
 			)
 		return names
 
+	def early_charged_periods(self, rows: pd.DataFrame, settings: AccountabilitySettings) -> None:
+		"""A receipt is charged in its own period or a later one: a 扣款期间 before it would keep the receipt
+		from ever being charged. Each distinct date's period is worked out once."""
+		stamped = rows[rows["charged_period"].notna() & rows["received_on"].notna()]
+		days, dates = pd.factorize(stamped["received_on"].to_numpy())
+		own = np.array([period_name_of(day, settings) for day in dates], dtype=object)[days]
+		early = stamped["charged_period"].to_numpy() < own
+		for item, own_period in zip(stamped[early].itertuples(), own[early], strict=True):
+			self.problems.append(
+				LedgerProblem(
+					int(item.row),
+					col.CHARGED_PERIOD,
+					_early(
+						col.CHARGED_PERIOD, item.charged_period, "这条投诉记录", own_period, item.received_on
+					),
+				)
+			)
+
 	def violations(
-		self, rows: pd.DataFrame, violation_types: dict[str, ViolationType]
+		self, rows: pd.DataFrame, violation_types: dict[str, ViolationType], settings: AccountabilitySettings
 	) -> tuple[pd.DataFrame, pd.DataFrame]:
 		"""One violation per case, desk officer and type, however many rows record it: the first row's
-		date and amount count, and it was charged in the 违规扣款期间 one of its rows names."""
+		date and amount count, and it was charged in the 违规扣款期间 one of its rows names, which may not
+		precede the period of that date."""
 		flagged = rows[
 			(rows["officers_cell"] != BLANK)
 			| (rows["violation_type"] != "")
@@ -326,6 +364,7 @@ class _RowParser:
 			for cell, group in self.officer_persons.groupby("cell")
 		}
 		records, row_of = {}, []
+		period_row = {}  # the row that names each violation's 违规扣款期间 first
 		for item in flagged.itertuples():
 			problem = _violation_problem(item, violation_types)
 			if problem:
@@ -347,7 +386,7 @@ class _RowParser:
 					),
 				)
 				if earlier.amount != item.violation_amount:
-					self._conflict(item, name, earlier, col.VIOLATION_AMOUNT, f"记为{earlier.amount}元")
+					self._conflict(item, name, earlier.row, col.VIOLATION_AMOUNT, f"记为{earlier.amount}元")
 					continue
 				if earlier.charged_period and item.violation_charged_period not in (
 					None,
@@ -356,13 +395,32 @@ class _RowParser:
 					self._conflict(
 						item,
 						name,
-						earlier,
+						period_row[key],
 						col.VIOLATION_CHARGED_PERIOD,
 						f"记为 {earlier.charged_period} 已扣款",
 					)
 					continue
+				if item.violation_charged_period:
+					period_row.setdefault(key, int(item.row))
 				earlier.charged_period = earlier.charged_period or item.violation_charged_period
 				row_of.append((int(item.row), key))
+		for key, violation in records.items():
+			if violation.charged_period and violation.received_on:
+				own = period_name_of(violation.received_on, settings)
+				if violation.charged_period < own:
+					self.problems.append(
+						LedgerProblem(
+							period_row[key],
+							col.VIOLATION_CHARGED_PERIOD,
+							_early(
+								col.VIOLATION_CHARGED_PERIOD,
+								violation.charged_period,
+								f"{violation.full_name}在投诉 {violation.case} 的“{violation.violation_type}”",
+								own,
+								violation.received_on,
+							),
+						)
+					)
 		position = {key: index for index, key in enumerate(records)}
 		violations = pd.DataFrame([vars(v) for v in records.values()], columns=VIOLATION_COLUMNS)
 		violation_rows = pd.DataFrame(
@@ -371,15 +429,23 @@ class _RowParser:
 		)
 		return violations, violation_rows
 
-	def _conflict(self, item, officer: str, earlier: "_Violation", column: str, said: str) -> None:
+	def _conflict(self, item, officer: str, said_at: int, column: str, said: str) -> None:
+		"""``said_at``: the row that recorded what this row contradicts."""
 		self.problems.append(
 			LedgerProblem(
 				int(item.row),
 				column,
-				f"{officer}在投诉 {item.case} 的“{item.violation_type}”已在第{earlier.row}行{said},"
+				f"{officer}在投诉 {item.case} 的“{item.violation_type}”已在第{said_at}行{said},"
 				"同一案件同一违规只扣一次",
 			)
 		)
+
+
+def _early(column: str, charged: str, what: str, own: str, received_on: date) -> str:
+	return (
+		f"{column} {charged} 早于{what}所属的考核期 {own}(受理日期 {received_on}):"
+		f"不能在受理之前的考核期扣款,请改正{column}或受理日期"
+	)
 
 
 def _last_of_each(case: np.ndarray, mask: np.ndarray) -> np.ndarray:

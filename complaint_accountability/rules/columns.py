@@ -83,15 +83,15 @@ def encode_frames(
 	channel_code = channel_codes(channels)
 	return FrameColumns(
 		receipts=batch.ReceiptColumns(
-			case=case_code.get_indexer(receipt_case).astype(np.int64),
+			case=_codes(case_code, receipt_case, "receipt"),
 			day=np.asarray(receipt_day, dtype=np.int64),
 			channel=pd.Series(receipt_channel).map(channel_code).to_numpy(dtype=np.int64),
 			charged=np.asarray(receipt_charged, dtype=bool),
 		),
 		cases=case_columns(cases),
 		persons=batch.PersonColumns(
-			case=case_code.get_indexer(person_case).astype(np.int64),
-			person=person_code.get_indexer(person_key).astype(np.int64),
+			case=_codes(case_code, person_case, "person"),
+			person=_codes(person_code, person_key, "person"),
 			liability=pd.Series(person_liability)
 			.map(LIABILITY_CODE)
 			.fillna(NOT_PER_RECEIPT)
@@ -100,6 +100,16 @@ def encode_frames(
 		case_code=case_code,
 		person_code=person_code,
 	)
+
+
+def _codes(index: pd.Index, keys, what: str) -> np.ndarray:
+	"""Each key's position in ``index``. A key not there would read as -1, which numpy takes for the last
+	position: a charge silently put on another case. Refused instead."""
+	codes = index.get_indexer(keys).astype(np.int64)
+	if (codes < 0).any():
+		unknown = list(dict.fromkeys(pd.Series(keys)[codes < 0].astype(str)))
+		raise ValueError(f"{what} rows name cases or persons not in the period: {', '.join(unknown[:5])}")
+	return codes
 
 
 def missing_rates(result: batch.BatchResult) -> list[tuple[int, int]]:

@@ -29,6 +29,9 @@ class AccountabilitySettings:
 	printed_by: str = "分公司客户服务部"
 	document_prefix: str = "客服"
 	first_document_number: int = 1
+	# The department the complaint desk's officers work in (ledger mode): their handling violations are
+	# listed in its notice, and it handles the cases that were never transferred.
+	desk_institution: str = "分公司客户服务部"
 
 	def __post_init__(self):
 		for field in fields(self):
@@ -46,6 +49,8 @@ class AccountabilitySettings:
 			raise ValueError(f"handling time limits must rise: {limits}")
 		if self.first_document_number < 1:
 			raise ValueError(f"first_document_number must be 1 or more, not {self.first_document_number}")
+		if not self.desk_institution.strip():
+			raise ValueError("desk_institution must name the complaint desk's department")
 
 	@classmethod
 	def names(cls) -> tuple[str, ...]:
