@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from .periods import _shift_month
+from .periods import shift_month
 
 PREMIUM_UNIT = Decimal(10) ** 8  # 亿元
 POLICY_UNIT = Decimal(10) ** 4  # 万张
@@ -52,7 +52,7 @@ def _is_month_end(day: date) -> bool:
 def _months_earlier(day: date, months: int, month_end: bool = False) -> date:
 	"""The same day ``months`` earlier, clamped to the month's length (29 Feb → 28 Feb); with
 	month_end, the end of that month."""
-	year, month = _shift_month(day.year, day.month, -months)
+	year, month = shift_month(day.year, day.month, -months)
 	last = calendar.monthrange(year, month)[1]
 	return date(year, month, last if month_end else min(day.day, last))
 

@@ -34,7 +34,7 @@ def parse_period_name(name: str) -> tuple[int, int]:
 	return int(match.group(1)), int(match.group(2))
 
 
-def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+def shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 	index = year * 12 + (month - 1) + delta
 	return index // 12, index % 12 + 1
 
@@ -46,7 +46,7 @@ def _day_in_month(year: int, month: int, day: int) -> date:
 def period(name: str, settings: AccountabilitySettings) -> Period:
 	"""Period ``YYYY-MM``: the start day of the previous month through the day before it in this month."""
 	year, month = parse_period_name(name)
-	prev_year, prev_month = _shift_month(year, month, -1)
+	prev_year, prev_month = shift_month(year, month, -1)
 	start = date(prev_year, prev_month, settings.period_start_day)
 	end = date(year, month, settings.period_start_day) - timedelta(days=1)
 	return Period(
@@ -59,7 +59,7 @@ def period(name: str, settings: AccountabilitySettings) -> Period:
 
 
 def next_period_name(name: str) -> str:
-	year, month = _shift_month(*parse_period_name(name), 1)
+	year, month = shift_month(*parse_period_name(name), 1)
 	return f"{year:04d}-{month:02d}"
 
 
@@ -67,7 +67,7 @@ def period_name_of(day: date, settings: AccountabilitySettings) -> str:
 	"""The period a receipt received on ``day`` belongs to."""
 	year, month = (day.year, day.month)
 	if day.day >= settings.period_start_day:
-		year, month = _shift_month(year, month, 1)
+		year, month = shift_month(year, month, 1)
 	return f"{year:04d}-{month:02d}"
 
 
