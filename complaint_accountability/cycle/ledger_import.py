@@ -53,10 +53,15 @@ def run_import(import_name: str) -> dict:
 	types = {name: violation_type(name) for name in frappe.get_all(DocType.VIOLATION_TYPE, pluck="name")}
 	frappe.db.savepoint(SAVEPOINT)
 	try:
+		settings = rule_settings()  # the site's cycle decides which period a receipt's date is in
 		ledger = read_ledger(
-			_ledger_path(doc), channel_book(), types, frappe.get_all(DocType.DISPUTE_TYPE, pluck="name")
+			_ledger_path(doc),
+			channel_book(),
+			types,
+			frappe.get_all(DocType.DISPUTE_TYPE, pluck="name"),
+			settings,
 		)
-		counts = LedgerLoader(ledger, _root_institution()).load()
+		counts = LedgerLoader(ledger, _root_institution(), settings).load()
 	except LedgerInvalid as error:
 		return _failed(doc, error.report(), len(error.problems))
 	except ImportRefused as error:
@@ -103,11 +108,11 @@ def _root_institution() -> str:
 
 
 class LedgerLoader:
-	def __init__(self, ledger: Ledger, root: str):
+	def __init__(self, ledger: Ledger, root: str, settings):
 		self.ledger = ledger
 		self.root = root
 		self.complaint_of: dict[str, str] = {}  # ledger number -> Complaint
-		self.settings = rule_settings()
+		self.settings = settings
 		self.counts = Counter()
 
 	def load(self) -> dict:

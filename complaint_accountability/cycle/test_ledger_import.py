@@ -12,6 +12,7 @@ from complaint_accountability.rules.defaults import default_channels, default_ra
 from complaint_accountability.rules.periods import period
 from complaint_accountability.rules.settings import AccountabilitySettings
 from complaint_accountability.tests.utils import AccountabilityTestCase, attach_ledger, record_counts
+from complaint_accountability.vocabulary import DocType
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ledger.xlsx"
 COUNTED = ("Institution", "Accountable Person", "Complaint", "Responsibility Finding")
@@ -118,6 +119,32 @@ class TestImportedViolations(AccountabilityTestCase):
 		self.assertEqual((open_.accountability_period, open_.workflow_state), ("2022-12", "Draft"))
 		again = run_import(attach_ledger(f"{tag}-again.csv", "\n".join([header, *rows]).encode()))
 		self.assertEqual((again["charged_findings_created"], again["violations_created"]), (0, 0))
+
+	def test_a_stamp_is_judged_by_the_sites_cycle(self):
+		"""With the cycle starting on the 10th, 2022-12-15 is in period 2023-01: a 违规扣款期间 of 2022-12
+		would charge it before it was received, and is refused; under the default 21st it would pass."""
+		frappe.db.set_single_value(DocType.SETTINGS, "period_start_day", 10)
+		tag = frappe.generate_hash(length=6)
+		header = "投诉编号,受理日期,投诉渠道,是否转办,处理机构,首次协调结果,直接责任人,管理责任人,投诉岗人员,违规类型,违规扣款,违规扣款期间"
+
+		def ledger(stamp: str) -> bytes:
+			row = f"{tag}-1,2022-12-15,网络,否,,待定,,,导入投诉岗({tag}2),服务态度问题,50,{stamp}"
+			return "\n".join([header, row]).encode()
+
+		early = attach_ledger(f"{tag}-early.csv", ledger("2022-12"))
+		self.assertEqual(run_import(early)["status"], "Failed")
+		log = frappe.db.get_value("Ledger Import", early, "import_log")
+		self.assertIn("[违规扣款期间]", log)
+		self.assertIn("2023-01", log)
+		own = attach_ledger(f"{tag}-own.csv", ledger("2023-01"))
+		result = run_import(own)
+		self.assertEqual(
+			result["status"], "Successful", frappe.db.get_value("Ledger Import", own, "import_log")
+		)
+		self.assertEqual(
+			frappe.db.get_value("Responsibility Finding", {"person": f"{tag}2"}, "accountability_period"),
+			"2023-01",
+		)
 
 
 class TestImportedDisputeTypes(AccountabilityTestCase):
