@@ -9,9 +9,13 @@ may not change. Here:
 - a new File record for a file already on disk (no content of its own) is made only by a user who
   may already open that file, whichever path makes it, checked on the URL as the disk reads it;
 - a user's upload onto a row needs write permission on that row, and only the leading group adds
-  files to a submitted one (a filed appeal, a final finding);
+  files to a submitted one (a filed appeal, a final finding); the row's controller may narrow it
+  further (``check_file_change``: a remediation's evidence is its owner's);
+- removing a file from a row, or moving a record to another row, is held to the same, whoever owns
+  the File record (Frappe lets the uploader delete it, and anyone with write on the row);
+- a stored record never comes to point at a file its user may not open;
 - an attach field set to a private file needs the same right to open that file;
-- a file attached to a ruled row is private.
+- a file attached to a ruled row is private, and stays so.
 """
 
 import posixpath
@@ -64,27 +68,73 @@ def check_new_file(file) -> None:
 		)
 
 
-def _check_target(file) -> None:
-	"""A user's upload onto a row: write permission on it, and a submitted row is the committee's."""
+def check_file_update(file) -> None:
+	"""File validate of a stored record (overrides.file.File): Frappe lets its owner, and anyone with
+	write on its row, change what it points at, where it is attached and whether it is private."""
+	if file.is_new() or file.is_folder or trusted_session():
+		return
+	before = file.get_doc_before_save()
+	if not before:
+		return
+	if file.has_value_changed("is_private") and not file.is_private and file.attached_to_doctype in ROW_RULES:
+		frappe.throw(
+			_("A file attached to {0} stays private").format(_(file.attached_to_doctype)),
+			frappe.PermissionError,
+		)
+	if any(
+		file.has_value_changed(f) for f in ("attached_to_doctype", "attached_to_name", "attached_to_field")
+	):
+		_check_target(before, removing=True)
+		_check_target(file)
+	if file.file_url and canonical_url(file.file_url) != canonical_url(before.file_url or ""):
+		file.file_url = canonical_url(file.file_url)
+		if not may_open(file.file_url):
+			frappe.throw(
+				_("You may not attach a file you cannot open: {0}").format(file.file_url),
+				frappe.PermissionError,
+			)
+
+
+def check_file_removal(file) -> None:
+	"""File on_trash: taking a file off a row changes the row as adding one does. The files of a row
+	being deleted (it is gone by then) and those the app replaces itself pass."""
+	if file.is_folder or trusted_session() or file.flags.made_by_app:
+		return
+	_check_target(file, removing=True)
+
+
+def delete_app_file(name: str) -> None:
+	"""Delete a file the app made and now replaces (a PDF made again), whoever's action remakes it."""
+	file = frappe.get_doc("File", name)
+	file.flags.made_by_app = True
+	file.delete(ignore_permissions=True)
+
+
+def _check_target(file, removing: bool = False) -> None:
+	"""A user's upload onto a row, or removal from it: write permission on it, a submitted row is the
+	committee's, and the row's own ``check_file_change(file, removing)`` where it has one."""
 	if not (file.attached_to_doctype and file.attached_to_name):
 		return
 	try:
 		target = frappe.get_doc(file.attached_to_doctype, file.attached_to_name)
 	except frappe.DoesNotExistError:
 		frappe.clear_last_message()
-		return  # a document not saved yet: Frappe links the file when it is
+		return  # a document not saved yet (Frappe links the file when it is), or one being deleted
 	if not target.has_permission("write"):
-		frappe.throw(
-			_("You may not add files to {0} {1}").format(_(target.doctype), target.name),
-			frappe.PermissionError,
+		message = (
+			_("You may not remove files from {0} {1}") if removing else _("You may not add files to {0} {1}")
 		)
+		frappe.throw(message.format(_(target.doctype), target.name), frappe.PermissionError)
 	if target.docstatus != 0 and not (is_committee() or SYSTEM_MANAGER in frappe.get_roles()):
 		frappe.throw(
-			_("{0} {1} is submitted: only the accountability leading group adds files to it").format(
+			_("{0} {1} is submitted: only the accountability leading group adds or removes its files").format(
 				_(target.doctype), target.name
 			),
 			frappe.PermissionError,
 		)
+	check = getattr(target, "check_file_change", None)
+	if check:
+		check(file, removing)
 
 
 def check_attach_fields(doc, method=None) -> None:

@@ -80,6 +80,9 @@ override_whitelisted_methods = {
 		"complaint_accountability.overrides.frappe_api.make_prepared_report"
 	),
 	"frappe.desk.listview.get_group_by_count": "complaint_accountability.overrides.frappe_api.get_group_by_count",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": (
+		"complaint_accountability.overrides.frappe_api.dashboard_chart"
+	),
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": (
 		"complaint_accountability.overrides.frappe_api.get_submitted_linked_docs"
 	),

@@ -21,6 +21,7 @@ from complaint_accountability.documents.analysis import (
 	OpenRemediation,
 )
 from complaint_accountability.documents.labels import LIABILITY_LABEL
+from complaint_accountability.file_access import delete_app_file
 from complaint_accountability.permissions import and_row_condition, only_committee
 from complaint_accountability.rules.indicators import quarter_window, quarters_up_to, rounded
 from complaint_accountability.vocabulary import (
@@ -146,7 +147,7 @@ def make_pdf(name: str) -> dict:
 		},
 		pluck="name",
 	):
-		frappe.delete_doc("File", old, ignore_permissions=True)
+		delete_app_file(old)
 	file = frappe.get_doc(
 		{
 			"doctype": "File",

@@ -32,6 +32,7 @@ from complaint_accountability.documents.labels import LIABILITY_LABEL, channel_b
 from complaint_accountability.documents.model import InstitutionDocument, Letterhead, PenaltyLine
 from complaint_accountability.documents.numerals import doc_number
 from complaint_accountability.documents.render import render_css, render_html
+from complaint_accountability.file_access import delete_app_file
 from complaint_accountability.permissions import row_condition
 from complaint_accountability.vocabulary import (
 	DETERMINED,
@@ -176,7 +177,7 @@ def remake_assessment_tables(period_name: str) -> dict | None:
 		record.flags.ignore_permissions = True
 		record.save()
 		if old_file:
-			frappe.delete_doc("File", old_file, ignore_permissions=True)
+			delete_app_file(old_file)
 	counts = send_unsent(period_name, DocumentKind.ASSESSMENT_TABLE)
 	result = {"period": period_name, "made": len(documents), **counts}
 	frappe.msgprint(delivery_message(len(documents), counts), title=_("Assessment Tables Made Again"))

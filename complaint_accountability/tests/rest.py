@@ -58,6 +58,9 @@ class TokenClient:
 	def put(self, path, data):
 		return self.request("put", path, data)
 
+	def delete(self, path):
+		return self.request("delete", path)
+
 	def list(self, doctype: str, **filters) -> list[str]:
 		response = self.get(f"/api/resource/{doctype}", {"filters": filters, "limit_page_length": 0})
 		assert response.status_code == 200, response.text

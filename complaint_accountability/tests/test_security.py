@@ -938,3 +938,87 @@ class TestSideDoors(AccountabilityTestCase):
 		self.assertAllowed(
 			self.call(ICM_A, "frappe.desk.like.toggle_like", doctype="Complaint", name=case_a, add="Yes")
 		)
+
+	# ---- third review: files taken off or re-pointed, dashboard charts
+
+	def test_28_a_filed_appeals_files_are_taken_off_by_the_committee_alone(self):
+		appeal = self.rows["appeal_a"]
+		evidence = frappe.db.get_value("File", {"attached_to_name": appeal, "attached_to_field": "evidence"})
+		self.assertTrue(evidence)
+		self.assertRefused(self.client(STAFF).delete(resource("File", evidence)))  # its uploader
+		remove = {"doctype": "Appeal", "name": appeal, "fid": evidence}
+		self.assertRefused(self.call(ICM_A, "frappe.desk.form.utils.remove_attach", **remove))
+		self.assertTrue(self.fresh("File", evidence, "name"))
+		# control: the committee's own note on the appeal, taken off again by the committee
+		note = self.client(COMM).post(
+			resource("File"),
+			{
+				"file_name": "sec-committee-note.txt",
+				"content": "委员会意见",
+				"is_private": 1,
+				"attached_to_doctype": "Appeal",
+				"attached_to_name": appeal,
+			},
+		)
+		self.assertAllowed(note)
+		self.assertIn(
+			self.client(COMM).delete(resource("File", note.json["data"]["name"])).status_code, (200, 202)
+		)
+		self.assertIsNone(self.fresh("File", note.json["data"]["name"], "name"))
+
+	def test_29_a_stored_file_record_is_never_re_pointed_or_made_public(self):
+		evidence = frappe.db.get_value(
+			"File", {"attached_to_name": self.rows["appeal_a"], "attached_to_field": "evidence"}
+		)
+		own = resource("File", evidence)
+		self.assertRefused(self.client(STAFF).put(own, {"file_url": self.rows["evidence_b"]}))
+		self.assertRefused(self.client(STAFF).put(own, {"file_url": self.rows["table_b"]}))
+		self.assertRefused(self.client(STAFF).put(own, {"is_private": 0}))
+		self.assertRefused(self.client(STAFF).put(own, {"attached_to_name": self.rows["appeal_b"]}))
+		stored = frappe.db.get_value("File", evidence, ["file_url", "is_private", "attached_to_name"])
+		frappe.db.rollback()
+		self.assertEqual(
+			frappe.db.get_value("File", evidence, ["file_url", "is_private", "attached_to_name"]), stored
+		)
+		self.assertRefused(self.client(STAFF).get(self.rows["evidence_b"]))
+		# control: a detail of one's own record that moves nothing
+		self.assertAllowed(self.client(STAFF).put(own, {"file_name": "evidence-renamed.pdf"}))
+
+	def test_30_dashboard_charts_answer_with_the_readers_rows_only(self):
+		chart = "frappe.desk.doctype.dashboard_chart.dashboard_chart.get"
+		heatmap = {
+			"name": "sec-heatmap",
+			"chart_type": "Sum",
+			"type": "Heatmap",
+			"document_type": "Customer Contact",
+			"based_on": "creation",
+			"value_based_on": "customer_phone",
+			"heatmap_year": getdate().year,
+		}
+		for user in (ICM_A, STAFF, PAY, ADMIN):
+			self.assertRefused(self.call(user, chart, chart=json.dumps(heatmap), no_cache=1))
+		findings = {**heatmap, "document_type": "Responsibility Finding", "value_based_on": "amount"}
+		findings["filters_json"] = json.dumps(
+			[["Responsibility Finding", "accountability_period", "=", PERIOD]]
+		)
+		total = {
+			user: sum(
+				self.call(user, chart, chart=json.dumps(findings), no_cache=1)
+				.json["message"]["dataPoints"]
+				.values()
+			)
+			for user in (COMM, STAFF)
+		}
+		own = frappe.get_all(
+			"Responsibility Finding",
+			{"accountability_period": PERIOD, "person": "SEC-A1", "docstatus": ("<", 2)},
+			pluck="amount",
+		)
+		self.assertEqual(total[STAFF], sum(own))
+		self.assertGreater(total[COMM], total[STAFF])
+		# a saved chart: the committee's figures are not served to the next reader from a shared cache
+		saved = {"chart_name": "Penalties by Institution", "refresh": 1}
+		self.assertIn(B, self.call(COMM, chart, **saved).json["message"]["labels"])
+		labels = self.call(ICM_A, chart, chart_name="Penalties by Institution").json["message"]["labels"]
+		self.assertIn(A, labels)
+		self.assertNotIn(B, labels)

@@ -22,6 +22,7 @@ from frappe.utils import getdate, today
 from complaint_accountability.configuration import branch_institution
 from complaint_accountability.controllers.server_fields import is_server_action, keep_server_values
 from complaint_accountability.controllers.workflow_guard import check_edit_rights
+from complaint_accountability.file_access import canonical_url
 from complaint_accountability.permissions import check_row, is_committee
 from complaint_accountability.rules.indicators import receipt_institution, rounded
 from complaint_accountability.vocabulary import (
@@ -129,6 +130,27 @@ class Remediation(Document):
 				RemediationNotAllowed,
 			)
 		keep_server_values(self, COMMITTEE_FIELDS)
+
+	def check_file_change(self, file, removing: bool) -> None:
+		"""Its files change as its fields do (file_access calls this for an upload or a removal): none
+		once verified; the evidence the owner attached is theirs to remove; otherwise the owner and the
+		leading group add and remove files, and nobody else."""
+		user = frappe.session.user
+		if self.workflow_state == RemediationState.VERIFIED:
+			frappe.throw(_("Remediation {0} is verified and closed").format(self.name), RemediationClosed)
+		if user == self.remediation_owner:
+			return
+		evidence = {canonical_url(row.file) for row in self.evidence if row.file}
+		if removing and file.file_url and canonical_url(file.file_url) in evidence:
+			frappe.throw(
+				_("The evidence of remediation {0} is its owner's to remove").format(self.name),
+				RemediationNotAllowed,
+			)
+		if not is_committee(user):
+			frappe.throw(
+				_("Only the remediation's owner or the accountability leading group changes its files"),
+				RemediationNotAllowed,
+			)
 
 	def validate_owner(self) -> None:
 		"""The owner must hold a role that may carry a remediation through its workflow."""

@@ -90,6 +90,54 @@ class TestRemediation(AccountabilityTestCase):
 			doc.save()
 		act(name, Action.COMPLETE, owner)
 
+	def attach(self, name: str, user: str, file_name: str) -> str:
+		"""A private file ``user`` uploads onto the remediation, as the form's attach does; its File."""
+		with as_user(user):
+			return (
+				frappe.get_doc(
+					{
+						"doctype": "File",
+						"file_name": file_name,
+						"content": f"remediation file {file_name}".encode(),
+						"is_private": 1,
+						"attached_to_doctype": DocType.REMEDIATION,
+						"attached_to_name": name,
+					}
+				)
+				.insert()
+				.name
+			)
+
+	def test_its_files_change_as_its_fields_do(self):
+		name = self.open_remediation()
+		act(name, Action.START, OWNER)
+		evidence = self.attach(name, OWNER, "rem-evidence.txt")
+		with as_user(OWNER):
+			doc = frappe.get_doc(DocType.REMEDIATION, name)
+			doc.append("evidence", {"file": frappe.db.get_value("File", evidence, "file_url")})
+			doc.save()
+		with as_user(MANAGER_A), self.assertRaises(RemediationNotAllowed):
+			self.attach(name, MANAGER_A, "rem-planted.txt")  # may read it, is not its owner
+		with as_user(COMMITTEE), self.assertRaises(RemediationNotAllowed):
+			frappe.delete_doc("File", evidence)  # the owner's account of the work
+		note = self.attach(name, COMMITTEE, "rem-committee-note.txt")
+		with as_user(COMMITTEE):
+			frappe.delete_doc("File", note)
+		self.assertFalse(frappe.db.exists("File", note))
+		spare = self.attach(name, OWNER, "rem-spare.txt")
+		with as_user(OWNER):
+			frappe.delete_doc("File", spare)
+			doc = frappe.get_doc(DocType.REMEDIATION, name)
+			doc.completion_note = "已增配两名查勘人员"
+			doc.save()
+		act(name, Action.COMPLETE, OWNER)
+		act(name, Action.VERIFY, COMMITTEE)
+		with self.assertRaises(RemediationClosed):
+			self.attach(name, COMMITTEE, "rem-late.txt")
+		with as_user(OWNER), self.assertRaises(RemediationClosed):
+			frappe.delete_doc("File", evidence)
+		self.assertTrue(frappe.db.exists("File", evidence))
+
 	def test_only_the_committee_opens_one(self):
 		for user in (MANAGER_A, OWNER):
 			with self.assertRaises(frappe.PermissionError):
