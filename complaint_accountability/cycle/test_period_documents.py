@@ -22,6 +22,7 @@ from complaint_accountability.tests.utils import (
 )
 
 MANAGER = "docs-manager@example.com"
+COMMITTEE = "docs-committee@example.com"
 
 
 def pdf_text(file_url: str) -> str:
@@ -40,6 +41,7 @@ class TestPeriodDocuments(AccountabilityTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		make_user(MANAGER, "Institution Complaint Manager")
+		make_user(COMMITTEE, "Accountability Committee")
 		make_institution("文件测试分公司")
 		make_institution("文件测试城南支公司", "文件测试分公司", manager=MANAGER)
 		make_person("DOC-1", "赵文书", "文件测试城南支公司")
@@ -143,3 +145,32 @@ class TestPeriodDocuments(AccountabilityTestCase):
 			)
 		}
 		self.assertTrue({MANAGER, "hr@example.com", "finance@example.com"} <= recipients)
+
+	def test_a_moved_deadline_remakes_the_tables_already_made(self):
+		"""The committee moves the deadline after the tables went out: each is made again in place with
+		the new date (the old PDF's File removed by the app, though nobody may remove files from a
+		Period Document by hand) and queued again."""
+		case = make_complaint(
+			[("2025-06-10", "客服热线")], institution="文件测试城南支公司", persons=[("DOC-1", "Direct")]
+		)
+		compile_period("2025-06")
+		for row in findings_of(case.name):
+			finalize(row.name)
+		send_assessment_tables("2025-06")
+		table = document("2025-06", "Assessment Table")
+		old = frappe.db.get_value("File", {"file_url": table.file, "attached_to_name": table.name})
+		self.assertIn("2025年6月26日", pdf_text(table.file).replace(" ", ""))
+		with self.freeze_time("2025-06-22 10:00:00"), self.set_user(COMMITTEE):
+			period = frappe.get_doc("Accountability Period", "2025-06")
+			period.appeal_deadline = "2025-06-30"
+			period.save()
+		remade = document("2025-06", "Assessment Table")
+		self.assertNotEqual(remade.file, table.file)
+		self.assertFalse(frappe.db.exists("File", old))
+		text = pdf_text(remade.file).replace(" ", "")
+		self.assertIn("2025年6月30日", text)
+		self.assertNotIn("2025年6月26日", text)
+		self.assertEqual(
+			set(frappe.get_all("Responsibility Finding", {"complaint": case.name}, pluck="appeal_deadline")),
+			{frappe.utils.getdate("2025-06-30")},
+		)
