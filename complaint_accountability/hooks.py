@@ -83,6 +83,18 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": (
 		"complaint_accountability.overrides.frappe_api.dashboard_chart"
 	),
+	"frappe.desk.search.get_link_title": "complaint_accountability.overrides.frappe_api.get_link_title",
+	"frappe.workflow.doctype.workflow.workflow.get_workflow_state_count": (
+		"complaint_accountability.overrides.frappe_api.get_workflow_state_count"
+	),
+	"frappe.desk.doctype.tag.tag.get_tagged_docs": "complaint_accountability.overrides.frappe_api.get_tagged_docs",
+	"frappe.desk.form.document_follow.get_follow_users": (
+		"complaint_accountability.overrides.frappe_api.get_follow_users"
+	),
+	"frappe.templates.includes.comments.comments.add_comment": (
+		"complaint_accountability.overrides.frappe_api.add_web_comment"
+	),
+	"frappe.email.relink": "complaint_accountability.overrides.frappe_api.relink",
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": (
 		"complaint_accountability.overrides.frappe_api.get_submitted_linked_docs"
 	),

@@ -3,12 +3,14 @@ hooks.py's override_whitelisted_methods with versions that apply them."""
 
 import frappe
 from frappe import _, client
+from frappe import email as frappe_email
 from frappe.core.doctype.prepared_report import prepared_report
 from frappe.desk import like, listview, search
 from frappe.desk.doctype.dashboard_chart import dashboard_chart as chart_api
 from frappe.desk.doctype.tag import tag as tag_api
-from frappe.desk.form import linked_with
+from frappe.desk.form import document_follow, linked_with
 from frappe.query_builder.functions import Count
+from frappe.templates.includes.comments import comments as web_comments
 from frappe.utils import cint, get_safe_filters, getdate
 from pypika import Order
 from pypika.terms import LiteralValue
@@ -238,3 +240,66 @@ def _heatmap(spec, filters: list, heatmap_year) -> dict:
 		as_list=True,
 	)
 	return {"labels": [], "dataPoints": dict(rows)}
+
+
+# ---- titles, counts, tags, follows, comments and links that v15 gives for any row
+
+
+@frappe.whitelist()
+def get_link_title(doctype: str, docname: str):
+	"""A link's title (a person's name, a remediation's title) only for a row the user may read; for
+	any other its name, as v15 shows a doctype without link titles."""
+	if not frappe.has_permission(doctype, "read", doc=docname):
+		return docname
+	return search.get_link_title(doctype, docname)
+
+
+@frappe.whitelist()
+def get_workflow_state_count(doctype: str, workflow_state_field: str, states):
+	"""The list's counts by workflow state, of the rows the user may read (v15 counts them all)."""
+	frappe.has_permission(doctype=doctype, ptype="read", throw=True)
+	if workflow_state_field not in frappe.get_meta(doctype).get_valid_columns():
+		return None
+	rows = frappe.get_list(
+		doctype,
+		fields=[workflow_state_field, "count(*) as count"],
+		filters={workflow_state_field: ["not in", frappe.parse_json(states) or []]},
+		group_by=workflow_state_field,
+		order_by=None,
+	)
+	return [row for row in rows if row[workflow_state_field]]
+
+
+@frappe.whitelist()
+def get_tagged_docs(doctype: str, tag: str):
+	"""The rows carrying a tag, of those the user may read (v15 names them all)."""
+	return frappe.get_list(
+		doctype, filters=[[doctype, "_user_tags", "like", tag]], fields=["name"], as_list=True
+	)
+
+
+@frappe.whitelist()
+def get_follow_users(doctype: str, doc_name: str):
+	check_row(doctype, doc_name)
+	return document_follow.get_follow_users(doctype, doc_name)
+
+
+@frappe.whitelist(allow_guest=True)
+def add_web_comment(comment, comment_email, comment_by, reference_doctype, reference_name, route):
+	"""The website's comment box: v15 lets any logged-in user comment on any row, under any name, and
+	mails its owner the row's title. A user comments only on a row they may read."""
+	if frappe.session.user != "Guest":
+		check_row(reference_doctype, reference_name)
+	return web_comments.add_comment(
+		comment, comment_email, comment_by, reference_doctype, reference_name, route
+	)
+
+
+@frappe.whitelist()
+def relink(name, reference_doctype=None, reference_name=None):
+	"""Linking an email to a row: v15 lets anyone move any email onto any row, where its readers
+	would read it. Here one who may change the email, onto a row they may read."""
+	check_row("Communication", name, "write")
+	if reference_doctype and reference_name:
+		check_row(reference_doctype, reference_name)
+	return frappe_email.relink(name, reference_doctype, reference_name)
