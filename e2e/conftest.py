@@ -149,6 +149,7 @@ class Baseline:
 	complaints: dict[str, str] = field(default_factory=dict)
 	findings: dict[str, str] = field(default_factory=dict)
 	appeals: dict[str, str] = field(default_factory=dict)
+	remediations: dict[str, str] = field(default_factory=dict)
 	documents: dict[str, str] = field(
 		default_factory=dict
 	)  # "<kind>:<institution>" -> Period Document (period C-4)
@@ -437,6 +438,21 @@ def baseline(admin, users) -> Baseline:
 			b.appeals[key] = appeal["name"]
 	except ApiError as e:
 		b.errors.append(f"filing the baseline appeals as {users['icm'].email}: {e}")
+	# a remediation the leading group opened on an east complaint, its owner the east manager
+	try:
+		committee = Api(BASE_URL, users["committee"].email, PASSWORD)
+		b.remediations["east"] = committee.insert(
+			"Remediation",
+			title="E2E理赔时效整改",
+			institution=EAST,
+			root_cause="查勘人员不足,理赔时效超期",
+			measures="增配查勘人员,每周通报理赔时效",
+			remediation_owner=users["icm"].email,
+			due_on=(today + dt.timedelta(days=30)).isoformat(),
+			complaints=[{"complaint": c["committee"]}],
+		)["name"]
+	except ApiError as e:
+		b.errors.append(f"opening the baseline remediation as {users['committee'].email}: {e}")
 	return b
 
 

@@ -8,8 +8,20 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from conftest import BRANCH, DESK_CLERK, EAST, EAST_HEAD, LATE_LOGINS, LATE_PERSON, STAFF, WEST, make_user
-from desk import ARTIFACTS, Journey, in_period
+from conftest import (
+	BASE_URL,
+	BRANCH,
+	DESK_CLERK,
+	EAST,
+	EAST_HEAD,
+	LATE_LOGINS,
+	LATE_PERSON,
+	PASSWORD,
+	STAFF,
+	WEST,
+	make_user,
+)
+from desk import ARTIFACTS, Api, Journey, in_period
 
 EVIDENCE = "申诉证据-情况说明.txt"
 # A child row's name (frappe.generate_hash, 10 characters), which no user should have to read
@@ -251,10 +263,15 @@ def test_desk_officer_registers_a_complaint_transfers_it_and_keeps_the_customer_
 ):
 	phone, id_number = "13812345678", "110101199001011234"
 	j = journey_for("desk")
-	j.step("open the workspace and its 新建投诉件 shortcut")
+	j.step("open the workspace, its 投诉件 shortcut and the list's 新建 button")
 	j.open_workspace()
 	j.chinese("the workspace")
-	if not j.workspace_link("新建投诉件"):
+	j.check(j.workspace_link("投诉件"), "the workspace has no 投诉件 shortcut")
+	new = j.page.locator(".page-container:visible .page-actions .primary-action:visible")
+	if new.count():
+		new.first.click()
+	else:
+		j.check(False, "the complaint list has no 新建 button for the desk officer")
 		j.goto("/app/complaint/new")
 	j.wait_form()
 	j.chinese("the new complaint form")
@@ -863,6 +880,64 @@ def test_institution_complaint_manager_sees_own_subtree_and_downloads_own_assess
 			j.workflow_action("提交申诉", "Filed")
 		j.chinese("the appeal form")
 	j.finish()
+
+
+# ---------------------------------------------------------------- 整改事项: owner and leading group
+
+
+def test_remediation_owner_does_the_work_and_the_committee_verifies(journey_for, baseline, users):
+	name = baseline.need("east", "remediations")
+	j = journey_for("icm")
+	j.step("open 整改事项 from the workspace: the one the leading group gave the east manager")
+	j.open_workspace()
+	if not j.workspace_link("整改事项"):
+		j.goto("/app/remediation")
+	names = j.list_names()
+	j.check(name in names, f"the remediation list does not show {name}: {names}")
+	j.step(f"open {name}: what it is stays the leading group's, the owner starts it")
+	if open_doc(j, "remediation", name):
+		j.chinese("the remediation form")
+		for fieldname in ("title", "measures", "due_on"):
+			editable = j.field(fieldname).locator("input:visible, textarea:visible").count()
+			j.check(not editable, f"the owner can edit the remediation's {fieldname}")
+		rows = j.grid_rows("complaints")
+		j.check(
+			bool(rows) and all("追责" in row and "Accountable" not in row for row in rows),
+			f"the complaints covered do not read their status in Chinese: {rows}",
+		)
+		if j.workflow_action("开始", "In Progress"):
+			note = j.field("completion_note").locator("textarea:visible")
+			if j.check(note.count() > 0, "the owner cannot write the completion note"):
+				note.first.fill("已增配两名查勘人员,理赔时效周报已上线。")
+				j.save()
+	# the evidence file goes up as the form's uploader sends it, then into the evidence table
+	owner = Api(BASE_URL, users["icm"].email, PASSWORD)
+	url = owner.upload(
+		"整改证明.txt", "查勘人员配置通知".encode(), attached_to_doctype="Remediation", attached_to_name=name
+	)
+	stored = owner.get("Remediation", name)
+	owner.update(
+		"Remediation",
+		name,
+		evidence=[*stored.get("evidence", []), {"file": url, "description": "人员配置通知"}],
+	)
+	j.step("complete it with the note and the evidence")
+	j.goto(f"/app/remediation/{name}", reload=True)
+	if j.wait_form(name):
+		j.workflow_action("完成", "Done")
+	j.finish()
+
+	c = journey_for("committee")
+	c.step(f"the leading group verifies {name} from 待验收整改事项")
+	c.open_workspace()
+	if not c.workspace_link("待验收整改事项"):
+		c.goto("/app/remediation")
+	if open_doc(c, "remediation", name):
+		c.chinese("the remediation form")
+		c.workflow_action("确认", "Verified")
+		evidence = c.grid_rows("evidence")
+		c.check(bool(evidence), "the verified remediation shows no evidence")
+	c.finish()
 
 
 # ---------------------------------------------------------------- 薪酬专员: pending entries

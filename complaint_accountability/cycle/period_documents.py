@@ -33,7 +33,7 @@ from complaint_accountability.documents.model import InstitutionDocument, Letter
 from complaint_accountability.documents.numerals import doc_number
 from complaint_accountability.documents.render import render_css, render_html
 from complaint_accountability.file_access import delete_app_file
-from complaint_accountability.permissions import row_condition
+from complaint_accountability.permissions import managed_institutions, row_condition, sees_all
 from complaint_accountability.vocabulary import (
 	DETERMINED,
 	HANDLING_VIOLATION,
@@ -458,7 +458,15 @@ PAGE_BREAK = '<div class="page-break" style="page-break-after: always"></div>'
 
 def accountability_documents_html(period, kind: str) -> str:
 	"""The print formats `Penalty Assessment Table` and `Accountability Notice` of a period: each
-	institution's document that the viewer may read (Jinja method, hooks.py)."""
+	institution's document that the viewer may read (Jinja method, hooks.py). Only a reader of whole
+	institutions gets them: one cut to a staff member's own lines would carry the institution's 文号
+	with totals that are not the institution's, so they are sent to their own findings instead."""
+	user = frappe.session.user
+	if not (sees_all(user, DocType.FINDING) or managed_institutions(user)):
+		message = _(
+			"This document is issued to institutions as a whole. Your own penalties are under Responsibility Finding and Penalty Entry."
+		)
+		return f"<p>{message}</p>"
 	states = DETERMINED if kind == "assessment" else NOTIFIED
 	numbers = dict(
 		frappe.get_all(
@@ -470,7 +478,7 @@ def accountability_documents_html(period, kind: str) -> str:
 	)
 	head = letterhead()
 	pages = []
-	for document in institution_documents(period, states, user=frappe.session.user):
+	for document in institution_documents(period, states, user=user):
 		if numbers.get(document.institution):
 			document = replace(document, doc_number=numbers[document.institution])
 		pages.append(render_html(document, head, kind))

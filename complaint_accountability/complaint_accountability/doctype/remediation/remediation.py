@@ -88,6 +88,7 @@ class Remediation(Document):
 		measures: DF.Text
 		naming_series: DF.Literal["RM-.YYYY.-.#####"]
 		remediation_owner: DF.Link
+		remediation_owner_name: DF.Data | None
 		root_cause: DF.SmallText
 		source: DF.Literal["By Hand", "Complaint", "Complaint Indicators"]
 		title: DF.Data

@@ -10,7 +10,7 @@ class RemediationComplaint(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		case_status: DF.Data | None
+		case_status: DF.Literal["Out of Scope", "Exempt", "Accountable", "Awaiting Outcome", "Referred"]
 		complaint: DF.Link
 		first_received_on: DF.Date | None
 		handling_institution: DF.Link | None
