@@ -887,7 +887,7 @@ def test_institution_complaint_manager_sees_own_subtree_and_downloads_own_assess
 
 def test_remediation_owner_does_the_work_and_the_committee_verifies(journey_for, baseline, users):
 	name = baseline.need("east", "remediations")
-	j = journey_for("icm")
+	j = journey_for("icm", "remediation-owner", "机构投诉管理员 整改责任人 (remediation owner)")
 	j.step("open 整改事项 from the workspace: the one the leading group gave the east manager")
 	j.open_workspace()
 	if not j.workspace_link("整改事项"):
@@ -927,7 +927,7 @@ def test_remediation_owner_does_the_work_and_the_committee_verifies(journey_for,
 		j.workflow_action("完成", "Done")
 	j.finish()
 
-	c = journey_for("committee")
+	c = journey_for("committee", "remediation-verifier", "领导小组 整改验收 (remediation verifier)")
 	c.step(f"the leading group verifies {name} from 待验收整改事项")
 	c.open_workspace()
 	if not c.workspace_link("待验收整改事项"):
