@@ -23,6 +23,7 @@ from urllib.parse import unquote
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Count
 
 from complaint_accountability.permissions import ROW_RULES, SYSTEM_MANAGER, is_committee
 
@@ -151,3 +152,35 @@ def check_attach_fields(doc, method=None) -> None:
 				_("{0}: you may not attach a file you cannot open: {1}").format(_(df.label), value),
 				frappe.PermissionError,
 			)
+
+
+def audit_copied_private_files() -> list[dict]:
+	"""File records that share a private file with an earlier record whose row their owner may not
+	read: copies made by borrowing a URL before that was refused (d9549d4), or the same content
+	uploaded twice (Frappe keeps one file on disk per content). Changes nothing; an administrator
+	reviews each, ``bench --site SITE execute complaint_accountability.file_access.audit_copied_private_files``."""
+	file = frappe.qb.DocType("File")
+	shared = (
+		frappe.qb.from_(file)
+		.select(file.file_url)
+		.where((file.is_private == 1) & (file.is_folder == 0) & file.file_url.like("/private/files/%"))
+		.groupby(file.file_url)
+		.having(Count(file.owner).distinct() > 1)
+		.run(pluck=True)
+	)
+	found = []
+	for url in shared:
+		first, *later = frappe.get_all(
+			"File",
+			filters={"file_url": url},
+			fields=["name", "owner", "attached_to_doctype", "attached_to_name"],
+			order_by="creation asc",
+		)
+		for record in later:
+			if record.owner != first.owner and not frappe.has_permission(
+				"File", "read", doc=first.name, user=record.owner
+			):
+				found.append(
+					{**record, "file_url": url, "first_record": first.name, "first_owner": first.owner}
+				)
+	return found
