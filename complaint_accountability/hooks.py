@@ -84,6 +84,7 @@ override_whitelisted_methods = {
 		"complaint_accountability.overrides.frappe_api.dashboard_chart"
 	),
 	"frappe.desk.search.get_link_title": "complaint_accountability.overrides.frappe_api.get_link_title",
+	"frappe.desk.form.utils.get_next": "complaint_accountability.overrides.frappe_api.get_next",
 	"frappe.workflow.doctype.workflow.workflow.get_workflow_state_count": (
 		"complaint_accountability.overrides.frappe_api.get_workflow_state_count"
 	),

@@ -9,6 +9,7 @@ from frappe.desk import like, listview, search
 from frappe.desk.doctype.dashboard_chart import dashboard_chart as chart_api
 from frappe.desk.doctype.tag import tag as tag_api
 from frappe.desk.form import document_follow, linked_with
+from frappe.desk.form import utils as form_utils
 from frappe.query_builder.functions import Count
 from frappe.templates.includes.comments import comments as web_comments
 from frappe.utils import cint, get_safe_filters, getdate
@@ -252,6 +253,15 @@ def get_link_title(doctype: str, docname: str):
 	if not frappe.has_permission(doctype, "read", doc=docname):
 		return docname
 	return search.get_link_title(doctype, docname)
+
+
+@frappe.whitelist()
+def get_next(doctype, value, prev, filters=None, sort_order="desc", sort_field="modified"):
+	"""The form's previous/next arrows. v15 reads the sort field of whatever row ``value`` names and
+	compares the user's own rows with it, so a sort on any column bounds another row's value. Here
+	``value`` must be a row the user may read."""
+	check_row(doctype, value)
+	return form_utils.get_next(doctype, value, prev, filters, sort_order, sort_field)
 
 
 @frappe.whitelist()

@@ -1083,3 +1083,13 @@ class TestSideDoors(AccountabilityTestCase):
 				"Comment", {"reference_name": ("in", [case_a, case_b]), "content": ("like", "%外部评论%")}
 			)
 			frappe.db.commit()
+
+	def test_32_the_forms_next_arrow_compares_with_readable_rows_only(self):
+		"""v15's get_next read the sort field of any row and compared one's own rows with it: with a
+		summary one may write, an oracle of another institution's summary, character by character."""
+		case_a, case_b = self.rows["case_a"], self.rows["case_b"]
+		arrow = "frappe.desk.form.utils.get_next"
+		probe = {"doctype": "Complaint", "prev": 0, "sort_field": "summary"}
+		probe["filters"] = json.dumps([["Complaint", "name", "=", case_a]])
+		self.assertRefused(self.call(ICM_A, arrow, value=case_b, **probe))
+		self.assertAllowed(self.call(ICM_A, arrow, value=case_a, doctype="Complaint", prev=0))
