@@ -96,6 +96,7 @@ override_whitelisted_methods = {
 		"complaint_accountability.overrides.frappe_api.add_web_comment"
 	),
 	"frappe.email.relink": "complaint_accountability.overrides.frappe_api.relink",
+	"frappe.model.document.unlock_document": "complaint_accountability.overrides.frappe_api.unlock_document",
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": (
 		"complaint_accountability.overrides.frappe_api.get_submitted_linked_docs"
 	),

@@ -1093,3 +1093,10 @@ class TestSideDoors(AccountabilityTestCase):
 		probe["filters"] = json.dumps([["Complaint", "name", "=", case_a]])
 		self.assertRefused(self.call(ICM_A, arrow, value=case_b, **probe))
 		self.assertAllowed(self.call(ICM_A, arrow, value=case_a, doctype="Complaint", prev=0))
+
+	def test_33_a_documents_lock_is_released_only_by_one_who_may_change_it(self):
+		case_a, case_b = self.rows["case_a"], self.rows["case_b"]
+		unlock = "frappe.model.document.unlock_document"
+		self.assertRefused(self.call(ICM_A, unlock, doctype="Complaint", name=case_b))
+		self.assertRefused(self.call(STAFF, unlock, doctype="Complaint", name=case_a))
+		self.assertAllowed(self.call(ICM_A, unlock, doctype="Complaint", name=case_a))
