@@ -28,7 +28,11 @@ scheduler_events = {
 		"30 1 * * *": ["complaint_accountability.tasks.compile_ended_period"],
 	},
 	"hourly": ["complaint_accountability.cycle.period_documents.sync_delivery_status"],
-	"daily": ["complaint_accountability.tasks.mark_overdue_complaints"],
+	"daily": [
+		"complaint_accountability.tasks.mark_overdue_complaints",
+		# a share outgrown by a role removed or a move between institutions
+		"complaint_accountability.permissions.prune_shares",
+	],
 	"daily_long": [
 		"complaint_accountability.tasks.confirm_unappealed_findings",
 		"complaint_accountability.tasks.hand_off_confirmed_findings",
@@ -54,7 +58,8 @@ doc_events = {
 		"validate": [
 			"complaint_accountability.desk_home.set_default_workspace",
 			"complaint_accountability.permissions.keep_restricted_users_from_following",
-		]
+		],
+		"on_update": "complaint_accountability.permissions.prune_user_shares",
 	},
 	# sharing (and assigning, which shares) never opens a row beyond its row rule nor adds to a role
 	"DocShare": {"validate": "complaint_accountability.permissions.check_share"},
@@ -96,6 +101,7 @@ override_whitelisted_methods = {
 		"complaint_accountability.overrides.frappe_api.add_web_comment"
 	),
 	"frappe.email.relink": "complaint_accountability.overrides.frappe_api.relink",
+	"frappe.templates.includes.likes.likes.like": "complaint_accountability.overrides.frappe_api.add_web_like",
 	"frappe.model.document.unlock_document": "complaint_accountability.overrides.frappe_api.unlock_document",
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": (
 		"complaint_accountability.overrides.frappe_api.get_submitted_linked_docs"

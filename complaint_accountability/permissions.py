@@ -240,11 +240,20 @@ def reference_condition(table: str, doctype_column: str, name_column: str, user:
 
 def file_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
 	"""permission_query_conditions of File, beside Frappe's own: a private file attached to a ruled
-	row is listed only to those who may read that row."""
-	condition = reference_condition(
-		"`tabFile`", "attached_to_doctype", "attached_to_name", user or frappe.session.user
+	row is listed only to those who may read that row, and one attached to an email about a ruled row
+	(a Communication, which keeps its attachments as files of its own) only to its uploader and
+	those who may read the row the email is about."""
+	user = user or frappe.session.user
+	condition = reference_condition("`tabFile`", "attached_to_doctype", "attached_to_name", user)
+	if not condition:
+		return ""
+	about = reference_condition("`file_email`", "reference_doctype", "reference_name", user)
+	email = (
+		f"(ifnull(`tabFile`.`attached_to_doctype`, '') != 'Communication' or `tabFile`.`owner` = "
+		f"{frappe.db.escape(user)} or exists (select 1 from `tabCommunication` `file_email` where "
+		f"`file_email`.`name` = `tabFile`.`attached_to_name` and {about}))"
 	)
-	return f"(`tabFile`.`is_private` = 0 or {condition})" if condition else ""
+	return f"(`tabFile`.`is_private` = 0 or ({condition} and {email}))"
 
 
 def workflow_action_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
@@ -270,6 +279,21 @@ def workflow_action_permission(doc, ptype: str | None = None, user: str | None =
 SHARE_RIGHTS = ("read", "write", "submit", "share")
 
 
+def share_excess(share) -> tuple[bool, list[str]]:
+	"""What a share of a ruled row gives beyond the rule and the roles: whether it opens a row the rule
+	does not (or shares with everyone), and the rights the recipient's roles do not hold."""
+	row = frappe.db.get_value(
+		share.share_doctype, share.share_name, ROW_RULES[share.share_doctype].fields or ["name"], as_dict=True
+	)
+	outside = bool(share.everyone) or not row or not allows(share.share_doctype, row, share.user)
+	beyond = [
+		right
+		for right in SHARE_RIGHTS
+		if share.get(right) and not role_allows(share.share_doctype, right, share.user)
+	]
+	return outside, beyond
+
+
 def check_share(share, method=None) -> None:
 	"""DocShare validate (doc_events): a ruled row may be shared — or assigned, which shares it —
 	only with a user the row rule already lets read it, and only with rights the user's roles hold
@@ -280,28 +304,55 @@ def check_share(share, method=None) -> None:
 		frappe.throw(
 			_("{0} cannot be shared with everyone").format(_(share.share_doctype)), frappe.PermissionError
 		)
-	row = frappe.db.get_value(
-		share.share_doctype, share.share_name, ROW_RULES[share.share_doctype].fields or ["name"], as_dict=True
-	)
-	if not row or not allows(share.share_doctype, row, share.user):
+	outside, beyond = share_excess(share)
+	if outside:
 		frappe.throw(
 			_("{0} {1} may be shared only with those who may already read it").format(
 				_(share.share_doctype), share.share_name
 			),
 			frappe.PermissionError,
 		)
-	beyond = [
-		_(right)
-		for right in SHARE_RIGHTS
-		if share.get(right) and not role_allows(share.share_doctype, right, share.user)
-	]
 	if beyond:
 		frappe.throw(
 			_("{0} may not be given {1} on {2} by a share: their roles do not hold it").format(
-				share.user, ", ".join(beyond), _(share.share_doctype)
+				share.user, ", ".join(_(right) for right in beyond), _(share.share_doctype)
 			),
 			frappe.PermissionError,
 		)
+
+
+def prune_shares(user: str | None = None) -> int:
+	"""Frappe honours a share before any rule (even a has_permission hook's refusal), so a share that
+	outgrew the rule must go: one made before check_share, or one a role removed or a move between
+	institutions has outgrown. Rights the roles lack are taken off, and a share that opens a row the
+	rule does not, or no longer gives read, is deleted. Daily, at migrate, and when a user is saved
+	(their roles may have changed). Returns how many shares changed."""
+	filters = {"share_doctype": ("in", list(ROW_RULES))}
+	if user:
+		filters["user"] = user
+	shares = frappe.get_all(
+		"DocShare",
+		filters=filters,
+		fields=["name", "share_doctype", "share_name", "user", "everyone", *SHARE_RIGHTS],
+	)
+	pruned = []
+	for share in shares:
+		outside, beyond = share_excess(share)
+		if outside or "read" in beyond:
+			frappe.db.delete("DocShare", share.name)
+		elif beyond:
+			frappe.db.set_value("DocShare", share.name, dict.fromkeys(beyond, 0), update_modified=False)
+		else:
+			continue
+		pruned.append(share)
+	for recipient in {share.user for share in pruned if share.user}:
+		frappe.clear_cache(user=recipient)
+	return len(pruned)
+
+
+def prune_user_shares(user, method=None) -> None:
+	"""User on_update (doc_events): their roles may have changed."""
+	prune_shares(user.name)
 
 
 # ---- following a document: Frappe mails its changes to the follower, unasked of the row rule

@@ -13,6 +13,7 @@ from frappe.desk.form import utils as form_utils
 from frappe.model import document as frappe_document
 from frappe.query_builder.functions import Count
 from frappe.templates.includes.comments import comments as web_comments
+from frappe.templates.includes.likes import likes as web_likes
 from frappe.utils import cint, get_safe_filters, getdate
 from pypika import Order
 from pypika.terms import LiteralValue
@@ -304,6 +305,20 @@ def add_web_comment(comment, comment_email, comment_by, reference_doctype, refer
 	return web_comments.add_comment(
 		comment, comment_email, comment_by, reference_doctype, reference_name, route
 	)
+
+
+@frappe.whitelist(allow_guest=True)
+def add_web_like(reference_doctype, reference_name, like, route=""):
+	"""The website's like button. v15 answers for any row name, to guests too: a 404 for a name that
+	does not exist and a 500 for one of the app's doctypes (they keep no likes), so anyone could tell
+	which findings and entries exist. Here nothing for a doctype the user does not read, only a row
+	they may read, and only where the doctype keeps likes."""
+	if not frappe.has_permission(reference_doctype, "read"):
+		frappe.throw(_("You may not open {0}").format(_(reference_doctype)), frappe.PermissionError)
+	check_row(reference_doctype, reference_name)
+	if not frappe.get_meta(reference_doctype).has_field("disable_likes"):
+		frappe.throw(_("{0} takes no likes").format(_(reference_doctype)))
+	return web_likes.like(reference_doctype, reference_name, like, route)
 
 
 @frappe.whitelist()

@@ -26,6 +26,9 @@ from complaint_accountability.vocabulary import PERFORMANCE_DEDUCTION, DocType, 
 PAYROLL_ROLES = (Role.PAYROLL, SYSTEM_MANAGER)
 CURRENCY = "CNY"
 MAX_PAGE = 1000
+MAX_START = 10**9  # far beyond any list of entries; larger numbers overflow the database's LIMIT
+REFERENCE_LENGTH = 140  # Penalty Entry.payroll_reference, a Data field
+EARLIEST = 1900  # a payroll date before this year is a slip (0001-01-01, 0000-00-00)
 # What payroll reads of an entry: what the hand-off writes, and the acknowledgement.
 FIELDS = [field for field in ENTRY_FIELDS if field != "naming_series"] + ["payroll_reference"]
 
@@ -52,8 +55,12 @@ def pending_entries(
 	if not isinstance(payroll_date, str) or not payroll_date.strip():
 		frappe.throw(_("payroll_date must be a date written YYYY-MM-DD"))
 	due = getdate(payroll_date)  # refuses a string that is no date, naming it
-	if not 0 < limit_page_length <= MAX_PAGE or limit_start < 0:
-		frappe.throw(_("limit_page_length must be 1 to {0} and limit_start 0 or more").format(MAX_PAGE))
+	if not due or due.year < EARLIEST:
+		frappe.throw(_("payroll_date must be a date written YYYY-MM-DD"))
+	if not 0 < limit_page_length <= MAX_PAGE or not 0 <= limit_start <= MAX_START:
+		frappe.throw(
+			_("limit_page_length must be 1 to {0} and limit_start 0 to {1}").format(MAX_PAGE, MAX_START)
+		)
 	filters = {"payroll_date": ("<=", due), "status": EntryStatus.PENDING}
 	if period:
 		filters["accountability_period"] = window_or_throw(period).name
@@ -101,6 +108,8 @@ def acknowledge_entries(entries: list | str | None = None, payroll_reference: st
 	if not isinstance(payroll_reference, str) or not payroll_reference.strip():
 		frappe.throw(_("A payroll reference is required"))
 	payroll_reference = payroll_reference.strip()
+	if len(payroll_reference) > REFERENCE_LENGTH:
+		frappe.throw(_("A payroll reference has at most {0} characters").format(REFERENCE_LENGTH))
 	entry = frappe.qb.DocType(DocType.PENALTY_ENTRY)
 	rows = {
 		row.name: row

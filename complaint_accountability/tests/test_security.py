@@ -7,11 +7,12 @@ Every request goes through Frappe's real WSGI app with the role's token on its o
 
 import json
 from threading import Thread
+from unittest.mock import patch
 from urllib.parse import quote
 
 import frappe
 from frappe.model.workflow import apply_workflow
-from frappe.utils import add_days, getdate, today
+from frappe.utils import add_days, get_test_client, getdate, today
 
 from complaint_accountability.configuration import rule_settings
 from complaint_accountability.cycle.compile import compile_period
@@ -686,6 +687,19 @@ class TestSideDoors(AccountabilityTestCase):
 				"complaint_accountability.payroll.api.pending_entries",
 				{"payroll_date": "2024-07-31", "period": "x"},
 			),
+			# the fifth review's: past the database's LIMIT, a date from year 1, an over-long reference
+			(
+				PAY,
+				"complaint_accountability.payroll.api.pending_entries",
+				{"payroll_date": "2024-07-31", "limit_start": 10**30},
+			),
+			(PAY, "complaint_accountability.payroll.api.pending_entries", {"payroll_date": "0001-01-01"}),
+			(PAY, "complaint_accountability.payroll.api.pending_entries", {"payroll_date": "0000-00-00"}),
+			(
+				PAY,
+				"complaint_accountability.payroll.api.acknowledge_entries",
+				{"entries": [self.rows["entry_a"]], "payroll_reference": "X" * 141},
+			),
 		):
 			response = self.call(user, method, **data)
 			self.assertRefused(response, 417)
@@ -1100,3 +1114,56 @@ class TestSideDoors(AccountabilityTestCase):
 		self.assertRefused(self.call(ICM_A, unlock, doctype="Complaint", name=case_b))
 		self.assertRefused(self.call(STAFF, unlock, doctype="Complaint", name=case_a))
 		self.assertAllowed(self.call(ICM_A, unlock, doctype="Complaint", name=case_a))
+
+	def test_34_the_website_like_button_tells_no_one_which_rows_exist(self):
+		"""v15 answered a guest 404 for a name that does not exist and 500 for one that does."""
+		like = "/api/method/frappe.templates.includes.likes.likes.like"
+		entry = self.rows["entry_b"]
+		guest = get_test_client(use_cookies=False)
+		for name in (entry, "PE-NO-SUCH-ENTRY"):
+			with patch("frappe.app.get_site_name", return_value=frappe.local.site):
+				answer = guest.post(
+					like, json={"reference_doctype": "Penalty Entry", "reference_name": name, "like": 1}
+				)
+			self.assertRefused(answer)
+		liked = {"reference_doctype": "Penalty Entry", "like": 1}
+		self.assertRefused(self.call(STAFF, like.removeprefix("/api/method/"), reference_name=entry, **liked))
+		# control: one's own entry is readable, and is told plainly that it keeps no likes
+		own = self.call(
+			STAFF, like.removeprefix("/api/method/"), reference_name=self.rows["entry_a"], **liked
+		)
+		self.assertRefused(own, 417)
+		self.assertIn("_server_messages", own.json)
+
+	def test_35_an_emails_private_attachment_is_listed_only_to_readers_of_its_row(self):
+		email = frappe.get_doc(
+			{
+				"doctype": "Communication",
+				"communication_type": "Communication",
+				"subject": "乙公司客户病历",
+				"content": "附件为客户病历",
+				"reference_doctype": "Complaint",
+				"reference_name": self.rows["case_b"],
+			}
+		).insert(ignore_permissions=True)
+		attachment = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "sec-b-medical.txt",
+				"content": "乙公司客户病历",
+				"is_private": 1,
+				"attached_to_doctype": "Communication",
+				"attached_to_name": email.name,
+			}
+		).insert(ignore_permissions=True)
+		frappe.db.set_value("File", attachment.name, "owner", ICM_B, update_modified=False)
+		frappe.db.commit()
+		try:
+			self.assertNotIn(attachment.name, self.client(ICM_A).list("File", is_private=1))
+			self.assertNotIn(attachment.name, self.client(STAFF).list("File", is_private=1))
+			for reader in (ICM_B, COMM):  # its uploader; one who reads the complaint
+				self.assertIn(attachment.name, self.client(reader).list("File", is_private=1))
+		finally:
+			frappe.delete_doc("File", attachment.name, ignore_permissions=True)
+			frappe.db.delete("Communication", {"name": email.name})
+			frappe.db.commit()
