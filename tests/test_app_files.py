@@ -232,6 +232,7 @@ def test_hooks_schedule_the_cycle_and_guard_rows():
 		"confirm_unappealed_findings",
 		"hand_off_confirmed_findings",
 		"mark_overdue_complaints",
+		"prune_shares",
 		"sync_delivery_status",
 	}
 	for doctype in (

@@ -1164,6 +1164,7 @@ class TestSideDoors(AccountabilityTestCase):
 			for reader in (ICM_B, COMM):  # its uploader; one who reads the complaint
 				self.assertIn(attachment.name, self.client(reader).list("File", is_private=1))
 		finally:
+			frappe.set_user("Administrator")
 			frappe.delete_doc("File", attachment.name, ignore_permissions=True)
 			frappe.db.delete("Communication", {"name": email.name})
 			frappe.db.commit()
