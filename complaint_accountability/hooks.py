@@ -49,6 +49,7 @@ permission_query_conditions = {
 has_permission = {
 	**{doctype: "complaint_accountability.permissions.has_row_permission" for doctype in _names.ROW_RULED},
 	"Workflow Action": "complaint_accountability.permissions.workflow_action_permission",
+	"Notification Log": "complaint_accountability.permissions.notification_log_permission",
 }
 
 doc_events = {
@@ -101,6 +102,9 @@ override_whitelisted_methods = {
 		"complaint_accountability.overrides.frappe_api.add_web_comment"
 	),
 	"frappe.email.relink": "complaint_accountability.overrides.frappe_api.relink",
+	"frappe.desk.doctype.notification_log.notification_log.mark_as_read": (
+		"complaint_accountability.overrides.frappe_api.mark_notification_read"
+	),
 	"frappe.templates.includes.likes.likes.like": "complaint_accountability.overrides.frappe_api.add_web_like",
 	"frappe.model.document.unlock_document": "complaint_accountability.overrides.frappe_api.unlock_document",
 	"frappe.desk.form.linked_with.get_submitted_linked_docs": (

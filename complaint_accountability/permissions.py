@@ -355,6 +355,16 @@ def prune_user_shares(user, method=None) -> None:
 	prune_shares(user.name)
 
 
+# ---- notifications: Frappe lists a user's own, but opens any by its name
+
+
+def notification_log_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	"""has_permission of Notification Log: one's own notifications only (a penalty notice names the
+	person, the finding and the amount)."""
+	user = user or frappe.session.user
+	return user == "Administrator" or doc.for_user == user
+
+
 # ---- following a document: Frappe mails its changes to the follower, unasked of the row rule
 
 

@@ -78,10 +78,15 @@ def checked_filters(filters: dict | None) -> tuple[Window, str]:
 	return Window(start, end), group_by
 
 
+# the windows compared reach back a year and more: a date from year 1 has no year before it
+EARLIEST_YEAR, LATEST_YEAR = 1900, 9998
+
+
 def _date(value):
-	if not isinstance(value, str):
+	day = getdate(value) if isinstance(value, str) else None
+	if not day or not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
 		frappe.throw(_("{0} is not a date").format(frappe.bold(str(value))), InvalidIndicatorFilters)
-	return getdate(value)
+	return day
 
 
 def indicator_rows(

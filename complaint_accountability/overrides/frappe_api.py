@@ -7,6 +7,7 @@ from frappe import email as frappe_email
 from frappe.core.doctype.prepared_report import prepared_report
 from frappe.desk import like, listview, search
 from frappe.desk.doctype.dashboard_chart import dashboard_chart as chart_api
+from frappe.desk.doctype.notification_log import notification_log
 from frappe.desk.doctype.tag import tag as tag_api
 from frappe.desk.form import document_follow, linked_with
 from frappe.desk.form import utils as form_utils
@@ -329,6 +330,15 @@ def unlock_document(doctype: str | None = None, name: str | None = None, args=No
 		doctype, name = str(args["doctype"]), str(args["name"])
 	check_row(doctype, name, "write")
 	return frappe_document.unlock_document(doctype, name)
+
+
+@frappe.whitelist()
+def mark_notification_read(docname: str):
+	"""v15 marks anyone's notification read by its name: a penalty notice could be hidden from its
+	person before they saw it. Here one's own only."""
+	if frappe.db.get_value("Notification Log", str(docname), "for_user") != frappe.session.user:
+		frappe.throw(_("You may mark only your own notifications"), frappe.PermissionError)
+	return notification_log.mark_as_read(docname)
 
 
 @frappe.whitelist()

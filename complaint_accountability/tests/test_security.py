@@ -1168,3 +1168,64 @@ class TestSideDoors(AccountabilityTestCase):
 			frappe.delete_doc("File", attachment.name, ignore_permissions=True)
 			frappe.db.delete("Communication", {"name": email.name})
 			frappe.db.commit()
+
+	def test_36_a_notification_is_its_persons_to_open_and_to_mark_read(self):
+		note = frappe.get_doc(
+			{
+				"doctype": "Notification Log",
+				"for_user": STAFF_B,
+				"type": "Alert",
+				"subject": "责任认定已作出最终判定",
+				"email_content": "安全乙员工:扣款金额 ¥ 100.00",
+				"document_type": "Responsibility Finding",
+				"document_name": self.rows["finding_SEC-B1_case_b"],
+			}
+		).insert(ignore_permissions=True)
+		frappe.db.commit()
+		try:
+			path = resource("Notification Log", note.name)
+			mark = "frappe.desk.doctype.notification_log.notification_log.mark_as_read"
+			for user in (STAFF, PAY, ICM_A):
+				self.assertRefused(self.client(user).get(path))
+				self.assertRefused(self.call(user, mark, docname=note.name))
+			self.assertEqual(self.fresh("Notification Log", note.name, "read"), 0)
+			# control: its person opens it and marks it read
+			self.assertAllowed(self.client(STAFF_B).get(path))
+			self.assertAllowed(self.call(STAFF_B, mark, docname=note.name))
+			self.assertEqual(self.fresh("Notification Log", note.name, "read"), 1)
+		finally:
+			frappe.db.delete("Notification Log", {"name": note.name})
+			frappe.db.commit()
+
+	def test_37_report_and_chart_filters_of_the_wrong_shape_answer_4xx(self):
+		run = "frappe.desk.query_report.run"
+		for user, data in (
+			(
+				ICM_A,
+				{"report_name": "Penalty Assessment", "filters": {"period": PERIOD, "liability": {"a": 1}}},
+			),
+			(
+				COMM,
+				{
+					"report_name": "Complaint Indicators",
+					"filters": {"from_date": "0001-01-01", "to_date": "0001-03-31"},
+				},
+			),
+		):
+			self.assertRefused(self.call(user, run, **data), 417)
+		sources = "complaint_accountability.complaint_accountability.dashboard_chart_source"
+		for method, filters in (
+			("receipts_by_channel.receipts_by_channel.get", {"period": ["2024-08"]}),
+			("receipts_by_channel.receipts_by_channel.get", [1, 2]),
+			("exemption_and_appeal_rates.exemption_and_appeal_rates.get", {"periods": -1}),
+			("exemption_and_appeal_rates.exemption_and_appeal_rates.get", "notjson{"),
+		):
+			payload = filters if isinstance(filters, str) else json.dumps(filters)
+			self.assertRefused(self.call(COMM, f"{sources}.{method}", filters=payload), 417)
+		# control: staff run the assessment by finding, as it opens, and see their own lines only
+		own = self.call(
+			STAFF, run, report_name="Penalty Assessment", filters={"period": PERIOD, "view": "Finding"}
+		)
+		self.assertAllowed(own)
+		names = {row.get("full_name") for row in own.json["message"]["result"] if isinstance(row, dict)}
+		self.assertEqual(names - {None, ""}, {"安全甲员工"})

@@ -11,10 +11,12 @@ import frappe
 from frappe import _
 from frappe.utils import cint
 
+from complaint_accountability.complaint_accountability.report.filters import chart_filters
 from complaint_accountability.rules.cases import EXEMPT
 from complaint_accountability.vocabulary import DocType
 
 DEFAULT_PERIODS = 12
+MAX_PERIODS = 120  # ten years of months
 
 
 @frappe.whitelist()
@@ -30,8 +32,11 @@ def get(
 	heatmap_year: int | str | None = None,
 	refresh: int | str | None = None,
 ) -> dict:
-	filters = frappe._dict(frappe.parse_json(filters) or {})
-	periods = recent_periods(cint(filters.periods) or DEFAULT_PERIODS)
+	filters = chart_filters(filters)
+	count = cint(filters.periods) or DEFAULT_PERIODS
+	if not 0 < count <= MAX_PERIODS:
+		frappe.throw(_("Show 1 to {0} periods, not {1}").format(MAX_PERIODS, filters.periods))
+	periods = recent_periods(count)
 	if not periods:
 		return {"labels": [], "datasets": []}
 	transferred = count_by(DocType.COMPLAINT, "latest_period", periods, {"transferred": 1})

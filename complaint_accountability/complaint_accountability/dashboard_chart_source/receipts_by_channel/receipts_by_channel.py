@@ -7,6 +7,7 @@ hooks.py applies: an institution's complaint manager counts their own subtree's 
 import frappe
 from frappe import _
 
+from complaint_accountability.complaint_accountability.report.filters import chart_filters
 from complaint_accountability.rules.receipts import RECEIPT_KINDS
 from complaint_accountability.vocabulary import DocType
 
@@ -26,7 +27,7 @@ def get(
 	heatmap_year: int | str | None = None,
 	refresh: int | str | None = None,
 ) -> dict:
-	filters = frappe._dict(frappe.parse_json(filters) or {})
+	filters = chart_filters(filters)
 	period = filters.period or latest_period()
 	counts = receipt_counts(period) if period else {}
 	if not counts:

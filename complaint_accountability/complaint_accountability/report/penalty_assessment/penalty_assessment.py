@@ -64,7 +64,9 @@ def columns() -> list[dict]:
 		column("institution", _("Institution"), "Link", 125, DocType.INSTITUTION),
 		column("full_name", _("Full Name"), width=65),
 		column("employee_number", _("Employee Number"), width=70),
-		column("complaint", _("Complaint"), "Link", 140, DocType.COMPLAINT),
+		# a link only for those who read complaints: Frappe filters a report's link columns by the
+		# linked doctype's permission, and refuses the whole report to one who may not read it
+		column("complaint", _("Complaint"), *complaint_link(140)),
 		column("liability", _("Liability"), width=95),
 		column("channels", _("Channel Breakdown"), width=200),
 		column("component", _("Deducted From"), width=85),
@@ -72,6 +74,13 @@ def columns() -> list[dict]:
 		column("finding", _("Responsibility Finding"), "Link", 140, FINDING),
 		column("amount", _("Penalty Amount"), "Currency", 120, "currency"),
 	]
+
+
+def complaint_link(width: int) -> tuple[str, int, str | None]:
+	"""The complaint column's type, width and options."""
+	if frappe.has_permission(DocType.COMPLAINT, "read"):
+		return "Link", width, DocType.COMPLAINT
+	return "Data", width, None
 
 
 def findings(filters: frappe._dict) -> list[frappe._dict]:
