@@ -209,6 +209,12 @@ def has_row_permission(doc, ptype: str | None = None, user: str | None = None) -
 	return True
 
 
+def check_doctype(doctype: str | None) -> None:
+	"""Refuse (403) a doctype the user may read no row of; for whitelisted methods."""
+	if not (doctype and frappe.has_permission(doctype, "read")):
+		frappe.throw(_("You may not open {0}").format(_(doctype or "")), frappe.PermissionError)
+
+
 def check_row(doctype: str, name: str, ptype: str = "read") -> None:
 	"""Refuse (403) a row the user may not read (or ``ptype``); for whitelisted methods."""
 	if not frappe.has_permission(doctype, ptype, doc=name):

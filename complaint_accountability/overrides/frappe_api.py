@@ -19,7 +19,7 @@ from frappe.utils import cint, get_safe_filters, getdate
 from pypika import Order
 from pypika.terms import LiteralValue
 
-from complaint_accountability.permissions import ROW_RULES, check_row
+from complaint_accountability.permissions import ROW_RULES, check_doctype, check_row
 
 
 @frappe.whitelist()
@@ -45,8 +45,7 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 	"""The list sidebar's counts. For "Assigned To", v15 counts the assignments of whatever rows the
 	filters match, readable or not (and of any doctype's rows of the same name); here only of the
 	doctype's rows the user may read, chosen in the database."""
-	if not frappe.has_permission(doctype, "read"):
-		frappe.throw(_("You may not open {0}").format(_(doctype)), frappe.PermissionError)
+	check_doctype(doctype)
 	if field != "assigned_to":
 		return listview.get_group_by_count(doctype, current_filters, field)
 	readable = frappe.get_list(
@@ -204,10 +203,8 @@ def dashboard_chart(
 		spec.check_permission("read")
 	else:
 		spec = frappe._dict(frappe.parse_json(chart) or {})
-	if spec.chart_type != "Report" and not (
-		spec.document_type and frappe.has_permission(spec.document_type, "read")
-	):
-		frappe.throw(_("You may not open {0}").format(_(spec.document_type or "")), frappe.PermissionError)
+	if spec.chart_type != "Report":
+		check_doctype(spec.document_type)
 	if spec.type == "Heatmap" and spec.chart_type != "Group By":
 		return _heatmap(
 			spec, frappe.parse_json(filters) or frappe.parse_json(spec.filters_json) or [], heatmap_year
@@ -270,7 +267,7 @@ def get_next(doctype, value, prev, filters=None, sort_order="desc", sort_field="
 @frappe.whitelist()
 def get_workflow_state_count(doctype: str, workflow_state_field: str, states):
 	"""The list's counts by workflow state, of the rows the user may read (v15 counts them all)."""
-	frappe.has_permission(doctype=doctype, ptype="read", throw=True)
+	check_doctype(doctype)
 	if workflow_state_field not in frappe.get_meta(doctype).get_valid_columns():
 		return None
 	rows = frappe.get_list(
@@ -314,8 +311,7 @@ def add_web_like(reference_doctype, reference_name, like, route=""):
 	does not exist and a 500 for one of the app's doctypes (they keep no likes), so anyone could tell
 	which findings and entries exist. Here nothing for a doctype the user does not read, only a row
 	they may read, and only where the doctype keeps likes."""
-	if not frappe.has_permission(reference_doctype, "read"):
-		frappe.throw(_("You may not open {0}").format(_(reference_doctype)), frappe.PermissionError)
+	check_doctype(reference_doctype)
 	check_row(reference_doctype, reference_name)
 	if not frappe.get_meta(reference_doctype).has_field("disable_likes"):
 		frappe.throw(_("{0} takes no likes").format(_(reference_doctype)))

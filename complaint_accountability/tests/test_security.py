@@ -73,6 +73,20 @@ def evidence_file(user: str, appeal: str, content: bytes) -> str:
 		frappe.set_user(previous)
 
 
+def email_about(complaint: str, subject: str, content: str):
+	"""An email recorded on a complaint (Communication), as the desk's email would leave it."""
+	return frappe.get_doc(
+		{
+			"doctype": "Communication",
+			"communication_type": "Communication",
+			"subject": subject,
+			"content": content,
+			"reference_doctype": "Complaint",
+			"reference_name": complaint,
+		}
+	).insert(ignore_permissions=True)
+
+
 def filed_appeal(finding: str, user: str, evidence: bytes | None = None) -> str:
 	previous = frappe.session.user
 	frappe.set_user(user)
@@ -1076,16 +1090,7 @@ class TestSideDoors(AccountabilityTestCase):
 		control = self.call(ICM_A, comment, reference_doctype="Complaint", reference_name=case_a, **said)
 		if control.status_code != 200:
 			self.assertEqual(control.json.get("exc_type"), "OutgoingEmailError", control.get_data()[:400])
-		email = frappe.get_doc(
-			{
-				"doctype": "Communication",
-				"communication_type": "Communication",
-				"subject": "乙公司来函",
-				"content": "乙公司客户来函",
-				"reference_doctype": "Complaint",
-				"reference_name": case_b,
-			}
-		).insert(ignore_permissions=True)
+		email = email_about(case_b, "乙公司来函", "乙公司客户来函")
 		frappe.db.commit()
 		try:
 			moved = {"name": email.name, "reference_doctype": "Complaint", "reference_name": case_a}
@@ -1136,16 +1141,7 @@ class TestSideDoors(AccountabilityTestCase):
 		self.assertIn("_server_messages", own.json)
 
 	def test_35_an_emails_private_attachment_is_listed_only_to_readers_of_its_row(self):
-		email = frappe.get_doc(
-			{
-				"doctype": "Communication",
-				"communication_type": "Communication",
-				"subject": "乙公司客户病历",
-				"content": "附件为客户病历",
-				"reference_doctype": "Complaint",
-				"reference_name": self.rows["case_b"],
-			}
-		).insert(ignore_permissions=True)
+		email = email_about(self.rows["case_b"], "乙公司客户病历", "附件为客户病历")
 		attachment = frappe.get_doc(
 			{
 				"doctype": "File",

@@ -60,13 +60,20 @@ def labeller():
 
 
 def columns() -> list[dict]:
+	# the complaint is a link only for those who read complaints: Frappe filters a report's link
+	# columns by the linked doctype's permission, and refuses the whole report to one who may not
+	linked = frappe.has_permission(DocType.COMPLAINT, "read")
 	return [
 		column("institution", _("Institution"), "Link", 125, DocType.INSTITUTION),
 		column("full_name", _("Full Name"), width=65),
 		column("employee_number", _("Employee Number"), width=70),
-		# a link only for those who read complaints: Frappe filters a report's link columns by the
-		# linked doctype's permission, and refuses the whole report to one who may not read it
-		column("complaint", _("Complaint"), *complaint_link(140)),
+		column(
+			"complaint",
+			_("Complaint"),
+			"Link" if linked else "Data",
+			140,
+			DocType.COMPLAINT if linked else None,
+		),
 		column("liability", _("Liability"), width=95),
 		column("channels", _("Channel Breakdown"), width=200),
 		column("component", _("Deducted From"), width=85),
@@ -74,13 +81,6 @@ def columns() -> list[dict]:
 		column("finding", _("Responsibility Finding"), "Link", 140, FINDING),
 		column("amount", _("Penalty Amount"), "Currency", 120, "currency"),
 	]
-
-
-def complaint_link(width: int) -> tuple[str, int, str | None]:
-	"""The complaint column's type, width and options."""
-	if frappe.has_permission(DocType.COMPLAINT, "read"):
-		return "Link", width, DocType.COMPLAINT
-	return "Data", width, None
 
 
 def findings(filters: frappe._dict) -> list[frappe._dict]:
