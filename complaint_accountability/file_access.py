@@ -62,11 +62,7 @@ def check_new_file(file) -> None:
 		_check_target(file)
 	if file.get("content") or not file.file_url or file.is_remote_file:
 		return  # an upload of the user's own content
-	file.file_url = canonical_url(file.file_url)
-	if not may_open(file.file_url):
-		frappe.throw(
-			_("You may not attach a file you cannot open: {0}").format(file.file_url), frappe.PermissionError
-		)
+	_check_url(file)
 
 
 def check_file_update(file) -> None:
@@ -88,12 +84,16 @@ def check_file_update(file) -> None:
 		_check_target(before, removing=True)
 		_check_target(file)
 	if file.file_url and canonical_url(file.file_url) != canonical_url(before.file_url or ""):
-		file.file_url = canonical_url(file.file_url)
-		if not may_open(file.file_url):
-			frappe.throw(
-				_("You may not attach a file you cannot open: {0}").format(file.file_url),
-				frappe.PermissionError,
-			)
+		_check_url(file)
+
+
+def _check_url(file) -> None:
+	"""The record's URL in its one spelling, and one its user may already open."""
+	file.file_url = canonical_url(file.file_url)
+	if not may_open(file.file_url):
+		frappe.throw(
+			_("You may not attach a file you cannot open: {0}").format(file.file_url), frappe.PermissionError
+		)
 
 
 def check_file_removal(file) -> None:
